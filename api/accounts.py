@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request, Response, status
+from pydantic import BaseModel
+
+from api.deps import limit_signin, limit_signup
+from hearth import metrics
+from hearth.accounts import service
+from hearth.accounts.models import Account
+from hearth.accounts.schemas import (AccountOut, MemberOut, PasswordChange, ProfileUpdate, RolesUpdate,
+                                     SignIn, SignUp, TokenCreate, TokenCreated, TokenOut)
+from hearth.auth import AdminAccount, CurrentMember
+from hearth.db import DbSession
+from hearth.security import SESSION_COOKIE, clear_session_cookie, set_session_cookie
+
+router = APIRouter(tags=["accounts"])
+
+
+@router.post("/auth/signup", status_code=status.HTTP_201_CREATED, response_model=AccountOut)
+async def sign_up(data: SignUp, request: Request, response: Response, db: DbSession) -> Account:
+    await limit_signup(request)
+    account = await service.sign_up(db, data)
+    new = await service.start_session(db, account, user_agent=request.headers.get("user-agent"))
+    set_session_cookie(response, new.token)
+    return account
+
+
+@router.post("/auth/signin", response_model=AccountOut)
+async def sign_in(data: SignIn, request: Request, response: Response, db: DbSession) -> Account:
+    await limit_signin(request, data.email)
+    try:
+        account = await service.authenticate(db, data)
+    except Exception:
+        metrics.SIGNINS.inc(method="password", outcome="failed")
+        raise
+    metrics.SIGNINS.inc(method="password", outcome="ok")
+    new = await service.start_session(db, account, user_agent=request.headers.get("user-agent"))
+    set_session_cookie(response, new.token)
+    return account
+
+
+@router.post("/auth/signout", status_code=status.HTTP_204_NO_CONTENT)
+async def sign_out(request: Request, response: Response, db: DbSession) -> None:
+    if token := request.cookies.get(SESSION_COOKIE):
+        await service.end_session(db, token)
+    clear_session_cookie(response)
+
+
+@router.get("/me", response_model=AccountOut)
+async def me(account: CurrentMember) -> Account:
+    return account
+
+
+@router.patch("/me", response_model=AccountOut)
+async def update_me(data: ProfileUpdate, account: CurrentMember, db: DbSession) -> Account:
+    return await service.update_profile(db, account, data)
+
+
+@router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT)
+async def change_password(data: PasswordChange, request: Request, account: CurrentMember, db: DbSession) -> None:
+    await service.change_password(db, account, data, keep_token=request.cookies.get(SESSION_COOKIE))
+
+
+@router.get("/me/tokens", response_model=list[TokenOut])
+async def list_tokens(account: CurrentMember, db: DbSession) -> list:
+    return await service.list_tokens(db, account)
+
+
+@router.post("/me/tokens", status_code=status.HTTP_201_CREATED, response_model=TokenCreated)
+async def create_token(data: TokenCreate, account: CurrentMember, db: DbSession) -> TokenCreated:
+    record, token = await service.create_token(db, account, data.name)
+    return TokenCreated(**TokenOut.model_validate(record).model_dump(), token=token)
+
+
+@router.delete("/me/tokens/{token_id}", response_model=TokenOut)
+async def revoke_token(token_id: int, account: CurrentMember, db: DbSession):
+    return await service.revoke_token(db, account, token_id)
+
+
+@router.get("/members/{handle}", response_model=MemberOut)
+async def member(handle: str, db: DbSession) -> Account:
+    return await service.get_by_handle(db, handle)
+
+
+class AccountPage(BaseModel):
+    items: list[AccountOut]
+    total: int
+    page: int
+    per_page: int
+
+
+@router.get("/admin/accounts", response_model=AccountPage)
+async def list_accounts(admin: AdminAccount, db: DbSession, page: int = Query(1, ge=1, le=10_000),
+                        per_page: int = Query(50, ge=1, le=200)) -> AccountPage:
+    rows, total = await service.list_accounts(db, page=page, per_page=per_page)
+    return AccountPage(items=[AccountOut.model_validate(a) for a in rows], total=total, page=page, per_page=per_page)
+
+
+@router.put("/admin/accounts/{account_id}/roles", response_model=AccountOut)
+async def set_roles(account_id: int, data: RolesUpdate, admin: AdminAccount, db: DbSession) -> Account:
+    return await service.set_roles(db, await service.get_account(db, account_id), set(data.roles))
+
+
+class ActiveUpdate(BaseModel):
+    active: bool
+
+
+@router.put("/admin/accounts/{account_id}/active", response_model=AccountOut)
+async def set_active(account_id: int, data: ActiveUpdate, admin: AdminAccount, db: DbSession) -> Account:
+    return await service.set_active(db, await service.get_account(db, account_id), data.active)

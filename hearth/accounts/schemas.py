@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+from hearth.accounts.models import Role
+
+LANGUAGES = ("en", "nl", "fr")
+
+
+class SignUp(BaseModel):
+    email: EmailStr
+    display_name: str = Field(min_length=2, max_length=80)
+    password: str = Field(min_length=1, max_length=1024)
+    language: str | None = None
+
+    @field_validator("display_name")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        value = " ".join(value.split())
+        if len(value) < 2:
+            raise ValueError("Display name must have at least 2 characters")
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str | None) -> str | None:
+        if value and value not in LANGUAGES:
+            raise ValueError("Language must be one of en, nl, fr")
+        return value or None
+
+
+class SignIn(BaseModel):
+    email: str = Field(min_length=1, max_length=254)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=1, max_length=1024)
+
+
+class ProfileUpdate(BaseModel):
+    display_name: str | None = Field(default=None, min_length=2, max_length=80)
+    language: str | None = None
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str | None) -> str | None:
+        if value and value not in LANGUAGES:
+            raise ValueError("Language must be one of en, nl, fr")
+        return value
+
+
+class MemberOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    handle: str
+    display_name: str
+    initials: str
+    language: str | None
+    created_at: datetime
+
+
+class AccountOut(MemberOut):
+    email: str
+    roles: list[Role]
+    is_active: bool
+
+
+class RolesUpdate(BaseModel):
+    roles: list[Role]
+
+
+class TokenCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=80)
+
+
+class TokenOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class TokenCreated(TokenOut):
+    token: str = Field(description="Shown once; only a hash is kept.")

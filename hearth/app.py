@@ -1,0 +1,112 @@
+"""The composition root: builds the FastAPI application from the kernel and the
+delivery packages (api/, web/). It is the one kernel module that imports them; domains
+never import it.
+
+Adding a domain: create its package (models, schemas, service), add its name to
+hearth.domains.DOMAINS so its event handlers register, import its models in alembic/env.py, and add
+its routers to api/router.py and web/router.py.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text
+
+from hearth import __version__, events, metrics
+from hearth.db import Database, get_database, set_database
+from hearth.domains import DOMAINS
+from hearth.logs import configure_logging
+from hearth.middleware import RequestContext
+from hearth.settings import get_settings
+
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
+log = logging.getLogger("hearth")
+
+
+def _load_domains() -> None:
+    for name in DOMAINS:
+        try:
+            importlib.import_module(f"{name}.handlers")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{name}.handlers":
+                raise
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    database = get_database()
+    worker = None
+    if get_settings().inprocess_worker:
+        worker = events.Worker(database)
+        worker.start()
+    try:
+        yield
+    finally:
+        if worker:
+            await worker.stop()
+        await database.dispose()
+        set_database(None)
+
+
+def create_app(database: Database | None = None) -> FastAPI:
+    from api.problems import install_handlers
+    from api.router import router as api_router
+    from web.router import router as web_router
+
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    if database is not None:
+        set_database(database)
+    _load_domains()
+    app = FastAPI(
+        title="Hearth", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+        description="Brand community with customer care built in. Errors are RFC 9457 problem+json.",
+    )
+    app.add_middleware(RequestContext)
+    install_handlers(app)
+    app.include_router(api_router)
+    app.include_router(web_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _add_operations(app)
+    return app
+
+
+def _add_operations(app: FastAPI) -> None:
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> JSONResponse:
+        try:
+            async with get_database().engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception:  # noqa: BLE001 - health is a yes/no answer
+            log.exception("health check: database unreachable")
+            return JSONResponse({"status": "unavailable", "database": "down"}, status_code=503)
+        return JSONResponse({"status": "ok", "database": "ok", "version": __version__})
+
+    @app.get("/metrics", include_in_schema=False)
+    async def prometheus() -> PlainTextResponse:
+        return PlainTextResponse(metrics.render(), media_type="text/plain; version=0.0.4")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        # Served from our own static folder: no CDN, and it works offline.
+        page = get_swagger_ui_html(
+            openapi_url="/openapi.json", title="Hearth API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
+        page.headers["content-security-policy"] = (
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; frame-ancestors 'none'"
+        )
+        return page

@@ -1,0 +1,148 @@
+"""The `hearth` command: serve, migrate, worker, seed, demo, create-admin."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import signal
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from hearth.settings import get_settings
+
+app = typer.Typer(help="Hearth: a brand community with customer care built in.", no_args_is_help=True,
+                  add_completion=False)
+console = Console()
+
+
+@app.command()
+def migrate(revision: Annotated[str, typer.Argument(help="Target revision")] = "head") -> None:
+    """Bring the database schema up to date (Alembic)."""
+    from hearth import migrations
+
+    with console.status("Migrating the database…"):
+        migrations.upgrade(revision=revision)
+    console.print(f"[green]Database at {revision}[/green] ({_safe_url()})")
+
+
+@app.command()
+def serve(host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+          workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
+          reload: Annotated[bool, typer.Option(help="Reload on code changes")] = False,
+          access_log: Annotated[bool, typer.Option(help="Log every request")] = True) -> None:
+    """Serve the web pages and the API."""
+    import uvicorn
+
+    console.print(f"Hearth on [bold]http://{host}:{port}[/bold] with {workers} worker(s), database {_safe_url()}")
+    uvicorn.run("hearth.app:create_app", factory=True, host=host, port=port, workers=workers, reload=reload,
+                access_log=access_log, proxy_headers=True, log_level=get_settings().log_level, lifespan="on")
+
+
+@app.command()
+def worker(concurrency: Annotated[int, typer.Option(min=1, help="Parallel drain loops")] = 1) -> None:
+    """Process the event outbox. Run several on PostgreSQL; they never take the same event."""
+    from hearth import events
+    from hearth.app import _load_domains
+    from hearth.db import get_database
+    from hearth.logs import configure_logging
+
+    configure_logging(get_settings().log_level)
+    _load_domains()
+    if get_settings().is_sqlite and concurrency > 1:
+        console.print("[yellow]SQLite writes one at a time; extra loops will mostly wait.[/yellow]")
+
+    async def main() -> None:
+        database = get_database()
+        loops = [events.Worker(database) for _ in range(concurrency)]
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        tasks = [asyncio.create_task(w.run()) for w in loops]
+        console.print(f"Outbox worker running ({concurrency} loop(s)); Ctrl-C stops it.")
+        await stop.wait()
+        for w in loops:
+            w._stopping = True  # noqa: SLF001
+            w.wake()
+        await asyncio.gather(*tasks)
+        await database.dispose()
+
+    asyncio.run(main())
+
+
+@app.command()
+def seed() -> None:
+    """Add the demo community (idempotent)."""
+    from hearth.db import Database
+    from hearth.seed import DEMO_PASSWORD
+    from hearth.seed import seed as run_seed
+
+    async def main() -> dict[str, int]:
+        database = Database()
+        try:
+            return await run_seed(database)
+        finally:
+            await database.dispose()
+
+    counts = asyncio.run(main())
+    console.print("Seeded: " + ", ".join(f"{n} new {k}" for k, n in counts.items()))
+    console.print(f"Demo sign-in: [bold]admin@demo.hearth.test[/bold] / [bold]{DEMO_PASSWORD}[/bold]")
+
+
+@app.command()
+def demo(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Migrate, seed the demo community and serve it."""
+    migrate()
+    seed()
+    serve(host=host, port=port, workers=1, reload=False, access_log=True)
+
+
+@app.command("create-admin")
+def create_admin(email: Annotated[str, typer.Option(prompt=True, help="E-mail address")],
+                 name: Annotated[str, typer.Option(help="Display name")] = "Administrator",
+                 password: Annotated[str | None, typer.Option(help="Password (asked when left out)",
+                                                             envvar="HEARTH_ADMIN_PASSWORD")] = None) -> None:
+    """Create an administrator, or make an existing account one."""
+    from hearth.accounts import service
+    from hearth.accounts.models import Role
+    from hearth.db import Database
+    from hearth.errors import HearthError
+
+    async def main(secret: str | None) -> str:
+        database = Database()
+        try:
+            async with database.sessionmaker() as session:
+                account = await service.get_by_email(session, email)
+                if account is not None:
+                    await service.set_roles(session, account, set(account.roles) | {Role.ADMIN})
+                    outcome = f"{account.email} is now an admin"
+                else:
+                    if secret is None:
+                        secret = getpass.getpass("Password: ")
+                    account = await service.create_account(session, email=email, display_name=name,
+                                                           password=secret, roles=frozenset({Role.ADMIN}))
+                    outcome = f"Created admin {account.email} (@{account.handle})"
+                await session.commit()
+                return outcome
+        finally:
+            await database.dispose()
+
+    try:
+        console.print(f"[green]{asyncio.run(main(password))}[/green]")
+    except HearthError as exc:
+        console.print(f"[red]{exc.detail}[/red]")
+        raise typer.Exit(1) from exc
+
+
+def _safe_url() -> str:
+    # Never print a password that sits in the database URL.
+    from sqlalchemy.engine import make_url
+
+    return make_url(get_settings().database_url).render_as_string(hide_password=True)
+
+
+if __name__ == "__main__":
+    app()

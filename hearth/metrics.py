@@ -1,0 +1,79 @@
+"""A small Prometheus text-format registry; per process, like the default client's."""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections import defaultdict
+
+
+def _labels(labels: dict[str, str]) -> str:
+    if not labels:
+        return ""
+    inner = ",".join(f'{k}="{_escape(v)}"' for k, v in sorted(labels.items()))
+    return "{" + inner + "}"
+
+
+def _escape(value: str) -> str:
+    return str(value).replace("\\", r"\\").replace("\n", r"\n").replace('"', r"\"")
+
+
+class Counter:
+    def __init__(self, name: str, help_text: str) -> None:
+        self.name, self.help = name, help_text
+        self.values: dict[tuple[tuple[str, str], ...], float] = defaultdict(float)
+        self._lock = threading.Lock()
+
+    def inc(self, amount: float = 1.0, **labels: str) -> None:
+        key = tuple(sorted(labels.items()))
+        with self._lock:
+            self.values[key] += amount
+
+    def render(self) -> list[str]:
+        lines = [f"# HELP {self.name} {self.help}", f"# TYPE {self.name} counter"]
+        for key, value in sorted(self.values.items()):
+            lines.append(f"{self.name}{_labels(dict(key))} {value}")
+        return lines
+
+
+class Histogram:
+    BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
+
+    def __init__(self, name: str, help_text: str) -> None:
+        self.name, self.help = name, help_text
+        self.series: dict[tuple[tuple[str, str], ...], list[float]] = {}
+        self._lock = threading.Lock()
+
+    def observe(self, value: float, **labels: str) -> None:
+        key = tuple(sorted(labels.items()))
+        with self._lock:
+            # per series: one count per bucket, then +Inf count, then sum
+            row = self.series.setdefault(key, [0.0] * (len(self.BUCKETS) + 2))
+            row[bisect.bisect_left(self.BUCKETS, value)] += 1
+            row[-1] += value
+
+    def render(self) -> list[str]:
+        lines = [f"# HELP {self.name} {self.help}", f"# TYPE {self.name} histogram"]
+        for key, row in sorted(self.series.items()):
+            labels = dict(key)
+            running = 0.0
+            for bound, count in zip((*self.BUCKETS, "+Inf"), row[:-1], strict=True):
+                running += count
+                lines.append(f"{self.name}_bucket{_labels({**labels, 'le': str(bound)})} {running}")
+            lines.append(f"{self.name}_count{_labels(labels)} {running}")
+            lines.append(f"{self.name}_sum{_labels(labels)} {row[-1]}")
+        return lines
+
+
+REQUESTS = Counter("hearth_http_requests_total", "HTTP requests by route and status")
+LATENCY = Histogram("hearth_http_request_duration_seconds", "HTTP request duration by route")
+EVENTS = Counter("hearth_events_total", "Outbox events by name and outcome")
+SIGNINS = Counter("hearth_signins_total", "Sign-in attempts by method and outcome")
+REGISTRY = [REQUESTS, LATENCY, EVENTS, SIGNINS]
+
+
+def render() -> str:
+    lines: list[str] = []
+    for metric in REGISTRY:
+        lines.extend(metric.render())
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,86 @@
+"""Per-request plumbing as plain ASGI (cheaper than BaseHTTPMiddleware on every request):
+the interface language, the CSRF nonce cookie, security headers and metrics."""
+
+from __future__ import annotations
+
+import time
+from http.cookies import SimpleCookie
+from typing import Any
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from hearth import i18n, metrics
+from hearth.security import CSRF_COOKIE, LANGUAGE_COOKIE, new_nonce
+from hearth.settings import get_settings
+
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "content-security-policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+}
+
+
+def _cookies(scope: Scope) -> dict[str, str]:
+    for name, value in scope["headers"]:
+        if name == b"cookie":
+            jar = SimpleCookie()
+            try:
+                jar.load(value.decode("latin-1"))
+            except Exception:  # noqa: BLE001 - a garbled cookie header is just no cookies
+                return {}
+            return {k: m.value for k, m in jar.items()}
+    return {}
+
+
+def _header(scope: Scope, wanted: bytes) -> str | None:
+    for name, value in scope["headers"]:
+        if name == wanted:
+            return value.decode("latin-1")
+    return None
+
+
+class RequestContext:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.secure = get_settings().secure_cookies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cookies = _cookies(scope)
+        language = i18n.choose(None, cookies.get(LANGUAGE_COOKIE), _header(scope, b"accept-language"))
+        i18n.current.set(language)
+        nonce = cookies.get(CSRF_COOKIE)
+        fresh_nonce = None if nonce else new_nonce()
+        state: dict[str, Any] = scope.setdefault("state", {})
+        state["language"] = language
+        state["csrf_nonce"] = nonce or fresh_nonce
+        started = time.perf_counter()
+        status = 500
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                headers.append("vary", "Cookie, Accept-Language")
+                if fresh_nonce:
+                    secure = "; Secure" if self.secure else ""
+                    headers.append("set-cookie", f"{CSRF_COOKIE}={fresh_nonce}; Path=/; HttpOnly; SameSite=Lax{secure}")
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            route = scope.get("route")
+            path = getattr(route, "path", None) or "unmatched"
+            metrics.REQUESTS.inc(method=scope["method"], route=path, status=str(status))
+            metrics.LATENCY.observe(time.perf_counter() - started, route=path)

@@ -1,0 +1,15 @@
+"""Every table's model, imported in one place for Alembic and the drift test."""
+
+from __future__ import annotations
+
+import importlib
+
+from hearth.domains import DOMAINS
+
+
+def import_all_models() -> None:
+    import hearth.accounts.models  # noqa: F401
+    import hearth.events  # noqa: F401
+
+    for name in DOMAINS:
+        importlib.import_module(f"{name}.models")

@@ -1,0 +1,77 @@
+"""Demo data for a first visit: a Belgian bank's community team and members.
+
+Idempotent: running it twice changes nothing. Later domains add their own seeders
+(threads, reviews, ideas, mentions) to SEEDERS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from rich.progress import Progress
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hearth import clock
+from hearth.accounts import service as accounts
+from hearth.accounts.models import Role
+from hearth.db import Database
+
+DEMO_PASSWORD = "hearth-demo-2026"
+
+TEAM = [
+    ("admin@demo.hearth.test", "Ada Admin", "en", {Role.ADMIN}),
+    ("moderator@demo.hearth.test", "Mo Deraert", "nl", {Role.MODERATOR}),
+    ("care@demo.hearth.test", "Camille Care", "fr", {Role.CARE_AGENT}),
+    ("retention@demo.hearth.test", "Ruben Retentie", "nl", {Role.RETENTION_AGENT}),
+    ("product@demo.hearth.test", "Priya Product", "en", {Role.PRODUCT_MANAGER}),
+]
+
+MEMBERS = [
+    ("Lotte Janssens", "nl"), ("Thomas Peeters", "nl"), ("Marie Dubois", "fr"), ("Lucas Maes", "nl"),
+    ("Emma Jacobs", "nl"), ("Louis Lambert", "fr"), ("Sarah Willems", "nl"), ("Noah Claes", "nl"),
+    ("Julie Martin", "fr"), ("Arthur Goossens", "nl"), ("Chloé Dupont", "fr"), ("Jonas Wouters", "nl"),
+    ("Olivia Smith", "en"), ("Finn De Smet", "nl"), ("Léa Lefèvre", "fr"), ("Daan Mertens", "nl"),
+    ("Camille Renard", "fr"), ("James O'Brien", "en"), ("Nora Vermeulen", "nl"), ("Hugo Leroy", "fr"),
+    ("Fatima El Amrani", "fr"), ("Kevin Hermans", "nl"), ("Sofia Rossi", "en"), ("Bram Van Damme", "nl"),
+    ("Inès Moreau", "fr"), ("Wout Desmet", "nl"), ("Amélie Simon", "fr"), ("Pieter De Backer", "nl"),
+    ("Hannah Becker", "en"), ("Youssef Benali", "fr"), ("Elise Michiels", "nl"), ("Mathis Laurent", "fr"),
+    ("Anouk Verbruggen", "nl"), ("Oscar Nguyen", "en"), ("Zoë Van den Bossche", "nl"), ("Victor Girard", "fr"),
+    ("Ruth Adeyemi", "en"), ("Sander Pauwels", "nl"), ("Manon Fontaine", "fr"), ("Jef Segers", "nl"),
+    ("Laura Hendrickx", "nl"), ("Antoine Mercier", "fr"), ("Grace Kim", "en"), ("Milan Aerts", "nl"),
+    ("Clara Dumont", "fr"), ("Tim Coppens", "nl"), ("Eva Van Acker", "nl"), ("Nicolas Petit", "fr"),
+]
+
+
+def _email(name: str) -> str:
+    return accounts._handle_base(name).replace("_", ".") + "@demo.hearth.test"  # noqa: SLF001
+
+
+async def seed_accounts(session: AsyncSession, progress: Progress) -> int:
+    created = 0
+    people = [(e, n, lang, r) for e, n, lang, r in TEAM] + [(_email(n), n, lang, set()) for n, lang in MEMBERS]
+    task = progress.add_task("Members", total=len(people))
+    start = clock.now() - timedelta(days=400)
+    for i, (email, name, language, roles) in enumerate(people):
+        if await accounts.get_by_email(session, email) is None:
+            account = await accounts.create_account(session, email=email, display_name=name, password=DEMO_PASSWORD,
+                                                    language=language, roles=frozenset(roles))
+            # Spread join dates over the past year so the community looks grown, not made.
+            account.created_at = start + timedelta(days=i * 8, hours=i * 5 % 24)
+            created += 1
+        progress.advance(task)
+    return created
+
+
+Seeder = Callable[[AsyncSession, Progress], Awaitable[int]]
+SEEDERS: list[tuple[str, Seeder]] = [("accounts", seed_accounts)]
+
+
+async def seed(database: Database, *, quiet: bool = False) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    with Progress(disable=quiet, transient=False) as progress:
+        async with database.sessionmaker() as session:
+            for name, seeder in SEEDERS:
+                counts[name] = await seeder(session, progress)
+            await session.commit()
+    return counts

@@ -1,0 +1,93 @@
+"""Settings from HEARTH_* environment variables; every value has a working default."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+VAR_DIR = Path("var")
+
+
+def _default_secret() -> str:
+    # A fresh machine needs no configuration, but sessions must survive a restart:
+    # keep a generated key next to the SQLite file instead of a new one per process.
+    path = VAR_DIR / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="HEARTH_", env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite+aiosqlite:///./var/hearth.db"
+    secret_key: SecretStr = Field(default_factory=lambda: SecretStr(_default_secret()))
+    base_url: str = "http://127.0.0.1:8000"
+    # Secure cookies need https; the embedded default serves plain http on loopback.
+    cookie_secure: bool | None = None
+    session_days: int = 14
+    session_idle_hours: int = 72
+    debug: bool = False
+    log_level: str = "info"
+
+    default_language: str = "en"
+    languages: tuple[str, ...] = ("en", "nl", "fr")
+    community_name: str = "Hearth"
+
+    redis_url: str | None = None
+    meili_url: str | None = None
+    meili_key: SecretStr | None = None
+
+    oidc_discovery_url: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: SecretStr | None = None
+    oidc_provider_name: str = "the brand's account"
+    oidc_scopes: str = "openid email profile"
+
+    inprocess_worker: bool = True
+    worker_poll_seconds: float = 2.0
+    worker_batch: int = 100
+    worker_max_attempts: int = 10
+
+    password_min_length: int = 10
+    signin_limit: str = "10/300"  # attempts per window (seconds), per address and per e-mail
+    signup_limit: str = "5/3600"
+    write_limit: str = "60/60"
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, url: str) -> str:
+        # People paste plain URLs; the app needs the async drivers.
+        if url.startswith("postgresql://") or url.startswith("postgres://"):
+            return "postgresql+asyncpg://" + url.split("://", 1)[1]
+        if url.startswith("sqlite:///"):
+            return "sqlite+aiosqlite:///" + url.removeprefix("sqlite:///")
+        return url
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def secure_cookies(self) -> bool:
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return self.base_url.startswith("https://")
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_discovery_url and self.oidc_client_id)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

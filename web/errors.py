@@ -1,0 +1,52 @@
+"""Errors on pages: a readable page, an htmx toast, or a trip to the sign-in page."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import Request
+from starlette.responses import RedirectResponse, Response
+
+from hearth import i18n
+from hearth.errors import HearthError, Unauthorized
+from web.rendering import is_htmx, render
+
+_ = i18n.gettext
+
+TITLES = {
+    400: "This request cannot be handled",
+    401: "Please sign in",
+    403: "Not allowed",
+    404: "Page not found",
+    405: "This page does not accept that",
+    409: "That conflicts with something",
+    422: "Please check what you entered",
+    429: "Slow down a little",
+    500: "Something went wrong on our side",
+}
+
+HINTS = {
+    404: "The page may have moved, or the link is mistyped.",
+    500: "It was logged and the team will look into it. Try again in a moment.",
+    422: "Some of the values you sent are not valid.",
+}
+
+
+def render_error(request: Request, status: int, exc: HearthError | None,
+                 headers: dict[str, str] | None = None) -> Response:
+    if isinstance(exc, Unauthorized) and request.method == "GET" or isinstance(exc, Unauthorized) and is_htmx(request):
+        target = "/signin?next=" + quote(request.url.path, safe="")
+        if getattr(request.state, "session_expired", False):
+            target += "&expired=1"
+        if is_htmx(request):
+            return Response(status_code=204, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
+    title = _(TITLES.get(status, "Something went wrong"))
+    message = exc.translated(_) if exc else _(HINTS.get(status, ""))
+    all_headers = {**(exc.headers if exc else {}), **(headers or {})}
+    if is_htmx(request):
+        all_headers.update({"HX-Retarget": "#toasts", "HX-Reswap": "beforeend"})
+        return render(request, "_toast.html", {"kind": "error", "message": message or title},
+                      status_code=status, headers=all_headers)
+    return render(request, "error.html", {"status": status, "title": title, "message": message},
+                  status_code=status, headers=all_headers)

@@ -1,0 +1,64 @@
+"""Templates with translations, the CSRF token and the signed-in account in every page.
+
+jinja2-fragments renders one block of a page for htmx requests, so a page and its
+partial updates come from the same template.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from fastapi import Request
+from jinja2_fragments.fastapi import Jinja2Blocks
+from starlette.responses import Response
+
+from hearth import __version__, i18n
+from hearth.security import csrf_token_for
+from hearth.settings import get_settings
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+templates = Jinja2Blocks(env=jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True, extensions=["jinja2.ext.i18n"],
+    auto_reload=False, trim_blocks=True, lstrip_blocks=True))
+templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+templates.env.globals.update(
+    version=__version__,
+    languages=i18n.LANGUAGES,
+    settings=get_settings,
+)
+
+
+def _date(value: Any) -> str:
+    # Dates shown as 22 Nov 2026 with month names in the interface language.
+    months = {
+        "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+        "nl": "jan feb mrt apr mei jun jul aug sep okt nov dec",
+        "fr": "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
+    }[i18n.current.get()].split()
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+templates.env.filters["date"] = _date
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"
+
+
+def render(request: Request, name: str, context: dict[str, Any] | None = None, *,
+           status_code: int = 200, block: str | None = None, headers: dict[str, str] | None = None) -> Response:
+    nonce = getattr(request.state, "csrf_nonce", None)
+    ctx: dict[str, Any] = {
+        "account": getattr(request.state, "account", None),
+        "csrf_token": csrf_token_for(nonce) if nonce else "",
+        "lang": i18n.current.get(),
+        "path": request.url.path,
+        "next_param": quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe=""),
+        "toasts": [],
+    }
+    ctx.update(context or {})
+    return templates.TemplateResponse(request, name, ctx, status_code=status_code, headers=headers,
+                                      block_name=block)

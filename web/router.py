@@ -1,0 +1,7 @@
+from fastapi import APIRouter, Depends
+
+from hearth.auth import verify_form_csrf
+from web import accounts
+
+router = APIRouter(dependencies=[Depends(verify_form_csrf)], include_in_schema=False)
+router.include_router(accounts.router)
