@@ -57,7 +57,7 @@ async def seed_accounts(session: AsyncSession, progress: Progress) -> int:
             account = await accounts.create_account(session, email=email, display_name=name, password=DEMO_PASSWORD,
                                                     language=language, roles=frozenset(roles))
             # Spread join dates over the past year so the community looks grown, not made.
-            account.created_at = start + timedelta(days=i * 8, hours=i * 5 % 24)
+            account.created_at = start + timedelta(days=390 * i / len(people), hours=i * 5 % 24)
             created += 1
         progress.advance(task)
     return created
