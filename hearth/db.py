@@ -128,6 +128,9 @@ async def _request_session() -> AsyncIterator[AsyncSession]:
         yield session
         await session.commit()
     except BaseException:
+        # Detach first so what the request loaded stays readable for its error page;
+        # a rollback would expire it and the page would try to reload it.
+        session.expunge_all()
         await session.rollback()
         raise
     finally:

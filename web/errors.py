@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import Request
 from starlette.responses import RedirectResponse, Response
 
 from hearth import i18n
 from hearth.errors import HearthError, Unauthorized
+from web.forms import safe_next
 from web.rendering import is_htmx, render
 
 _ = i18n.gettext
@@ -32,10 +33,20 @@ HINTS = {
 }
 
 
+def _return_path(request: Request) -> str:
+    """Where to come back after signing in: this page, or for a form post the page it came from."""
+    if request.method == "GET":
+        return request.url.path
+    referer = urlsplit(request.headers.get("referer", ""))
+    if referer.netloc == request.url.netloc and referer.path:
+        return safe_next(referer.path)
+    return "/"
+
+
 def render_error(request: Request, status: int, exc: HearthError | None,
                  headers: dict[str, str] | None = None) -> Response:
-    if isinstance(exc, Unauthorized) and request.method == "GET" or isinstance(exc, Unauthorized) and is_htmx(request):
-        target = "/signin?next=" + quote(request.url.path, safe="")
+    if isinstance(exc, Unauthorized):
+        target = "/signin?next=" + quote(_return_path(request), safe="")
         if getattr(request.state, "session_expired", False):
             target += "&expired=1"
         if is_htmx(request):
