@@ -21,6 +21,8 @@ class RedactSecrets(logging.Filter):
 
 def configure_logging(level: str = "info") -> None:
     logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every outgoing URL at INFO; the OIDC round trip needs no such echo.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     for name in ("uvicorn.access", "uvicorn.error", "hearth"):
         logger = logging.getLogger(name)
         if not any(isinstance(f, RedactSecrets) for f in logger.filters):

@@ -19,7 +19,7 @@ PUBLIC = {
     ("GET", "/auth/oidc/login"), ("GET", "/auth/oidc/callback"),
     ("POST", "/api/v1/auth/signup"), ("POST", "/api/v1/auth/signin"), ("POST", "/api/v1/auth/signout"),
     ("GET", "/api/v1/members/{handle}"),
-    ("GET", "/healthz"), ("GET", "/metrics"), ("GET", "/docs"), ("GET", "/openapi.json"),
+    ("GET", "/healthz"), ("GET", "/livez"), ("GET", "/metrics"), ("GET", "/docs"), ("GET", "/openapi.json"),
 }
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 

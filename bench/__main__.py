@@ -1,0 +1,169 @@
+"""Start a real Hearth server on a fresh database and load it with wrk.
+
+Prints requests/s and p50/p99 latency for each page, and each page's throughput as a
+share of the trivial endpoint's in the same run (the framework's ceiling here).
+Later issues add their pages to PAGES via `targets()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parent.parent
+console = Console()
+
+
+@dataclass
+class Result:
+    name: str
+    path: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+@dataclass
+class Target:
+    name: str
+    path: str
+    cookie: str | None = None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def prepare(url: str) -> dict[str, str]:
+    """Migrate, seed, and sign a member in; returns what the targets need."""
+    os.environ["HEARTH_DATABASE_URL"] = url
+    from hearth import migrations
+    from hearth.accounts import service
+    from hearth.db import Database
+    from hearth.seed import seed
+
+    await asyncio.to_thread(migrations.upgrade, url)
+    database = Database(url)
+    try:
+        await seed(database, quiet=True)
+        async with database.sessionmaker() as session:
+            member = await service.get_by_email(session, "admin@demo.hearth.test")
+            new = await service.start_session(session, member, user_agent="bench")
+            await session.commit()
+            return {"handle": member.handle, "session": new.token}
+    finally:
+        await database.dispose()
+
+
+def targets(ctx: dict[str, str]) -> list[Target]:
+    cookie = f"hearth_session={ctx['session']}"
+    return [
+        Target("trivial endpoint", "/livez"),
+        Target("profile page, signed in", f"/members/{ctx['handle']}", cookie),
+    ]
+
+
+def wait_until_up(base: str, server: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("the server stopped while starting; see its output above")
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("the server did not answer /healthz in time")
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(number) * _UNITS[unit]
+
+
+def run_wrk(base: str, target: Target, *, connections: int, seconds: int, threads: int) -> Result:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    if target.cookie:
+        command += ["-H", f"Cookie: {target.cookie}"]
+    out = subprocess.run([*command, base + target.path], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = _ms(re.search(r"50%\s+(\S+)", out).group(1))
+    p99 = _ms(re.search(r"99%\s+(\S+)", out).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return Result(target.name, target.path, rps, p50, p99, errors + (int(non2xx.group(1)) if non2xx else 0))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument("--database-url", default=os.environ.get("HEARTH_BENCH_DATABASE_URL"))
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
+
+    workdir = Path(tempfile.mkdtemp(prefix="hearth-bench-"))
+    url = args.database_url or f"sqlite+aiosqlite:///{workdir}/bench.db"
+    with console.status("Preparing a fresh database…"):
+        ctx = asyncio.run(prepare(url))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "HEARTH_DATABASE_URL": url, "HEARTH_LOG_LEVEL": "warning",
+           "HEARTH_SECRET_KEY": "bench-secret-key-0123456789abcdef"}
+    server = subprocess.Popen([sys.executable, "-m", "hearth.cli", "serve", "--port", str(port),
+                               "--workers", str(args.workers), "--no-access-log"], cwd=workdir, env=env)
+    results: list[Result] = []
+    try:
+        wait_until_up(base, server)
+        for target in targets(ctx):
+            with console.status(f"Loading {target.name} ({args.seconds}s, {args.connections} connections)…"):
+                run_wrk(base, target, connections=args.connections, seconds=2, threads=2)  # warm-up
+                results.append(run_wrk(base, target, connections=args.connections, seconds=args.seconds,
+                                       threads=2))
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+    report(results, args, url)
+
+
+def report(results: list[Result], args: argparse.Namespace, url: str) -> None:
+    ceiling = results[0].requests_per_second
+    table = Table(title=f"Hearth on {os.cpu_count()} cores · {args.workers} server workers · "
+                        f"{args.connections} connections · {url.split(':')[0]}")
+    for column in ("page", "requests/s", "p50 ms", "p99 ms", "errors", "share of trivial"):
+        table.add_column(column, justify="right" if column != "page" else "left")
+    for r in results:
+        table.add_row(r.name, f"{r.requests_per_second:,.0f}", f"{r.p50_ms:.1f}", f"{r.p99_ms:.1f}",
+                      str(r.errors), f"{r.requests_per_second / ceiling:.0%}")
+    console.print(table)
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps([asdict(r) for r in results], indent=2))
+
+
+if __name__ == "__main__":
+    main()
