@@ -127,7 +127,7 @@ async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # noqa: ANN001
 
 
 @pytest.fixture
-def make_client(app):  # noqa: ANN001, ANN201
+async def make_client(app):  # noqa: ANN001, ANN201
     """Another browser: separate cookies, optionally another address."""
     clients: list[httpx.AsyncClient] = []
 
@@ -139,9 +139,7 @@ def make_client(app):  # noqa: ANN001, ANN201
 
     yield make
     for c in clients:
-        import asyncio
-
-        asyncio.get_event_loop().create_task(c.aclose())
+        await c.aclose()
 
 
 async def create_member(database: Database, email: str = "member@example.com", name: str = "Mia Member",
