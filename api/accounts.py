@@ -3,7 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import BaseModel
 
-from api.deps import limit_signin, limit_signup
+from hearth.ratelimit import limit_signin, limit_signup
 from hearth import metrics
 from hearth.accounts import service
 from hearth.accounts.models import Account

@@ -1,7 +1,8 @@
 from fastapi import APIRouter, Depends
 
 from api import accounts
+from hearth.ratelimit import limit_writes
 from hearth.auth import verify_api_csrf
 
-router = APIRouter(prefix="/api/v1", dependencies=[Depends(verify_api_csrf)])
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(verify_api_csrf), Depends(limit_writes)])
 router.include_router(accounts.router)

@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import math
 import time
 from dataclasses import dataclass
 from typing import Protocol
 
+from fastapi import Request
+
 from hearth.errors import TooManyRequests
+from hearth.security import SESSION_COOKIE
 from hearth.settings import get_settings
 
 
@@ -96,3 +100,32 @@ async def check(scope: str, key: str, limit: Limit | str) -> None:
     if count > limit.count:
         raise TooManyRequests("Too many attempts. Try again in %(seconds)s seconds.",
                               retry_after=max(retry_after, 1), seconds=max(retry_after, 1))
+
+
+# --- per-request limits, used as dependencies by api/ and web/ -------------------------
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+async def limit_signin(request: Request, email: str) -> None:
+    limit = get_settings().signin_limit
+    await check("signin-ip", client_address(request), limit)
+    await check("signin-email", email.strip().lower(), limit)
+
+
+async def limit_signup(request: Request) -> None:
+    await check("signup-ip", client_address(request), get_settings().signup_limit)
+
+
+async def limit_writes(request: Request) -> None:
+    """Every write counts against one budget per signed-in browser or token (else per address),
+    so a runaway script or a stuck form cannot flood the community."""
+    if request.method not in {"POST", "PUT", "PATCH", "DELETE"}:
+        return
+    from hearth.auth import bearer_token  # auth imports the accounts service; keep this module light
+
+    credential = bearer_token(request) or request.cookies.get(SESSION_COOKIE)
+    key = "c:" + hashlib.sha256(credential.encode()).hexdigest()[:32] if credential else "a:" + client_address(request)
+    await check("write", key, get_settings().write_limit)

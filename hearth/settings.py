@@ -36,11 +36,7 @@ class Settings(BaseSettings):
     cookie_secure: bool | None = None
     session_days: int = 14
     session_idle_hours: int = 72
-    debug: bool = False
     log_level: str = "info"
-
-    default_language: str = "en"
-    languages: tuple[str, ...] = ("en", "nl", "fr")
     community_name: str = "Hearth"
 
     redis_url: str | None = None
@@ -61,7 +57,7 @@ class Settings(BaseSettings):
     password_min_length: int = 10
     signin_limit: str = "10/300"  # attempts per window (seconds), per address and per e-mail
     signup_limit: str = "5/3600"
-    write_limit: str = "60/60"
+    write_limit: str = "120/60"  # writes per window, per signed-in browser or token, else per address
 
     @field_validator("database_url")
     @classmethod

@@ -1,7 +1,8 @@
 from fastapi import APIRouter, Depends
 
 from hearth.auth import verify_form_csrf
+from hearth.ratelimit import limit_writes
 from web import accounts
 
-router = APIRouter(dependencies=[Depends(verify_form_csrf)], include_in_schema=False)
+router = APIRouter(dependencies=[Depends(verify_form_csrf), Depends(limit_writes)], include_in_schema=False)
 router.include_router(accounts.router)

@@ -103,7 +103,8 @@ class OidcClient:
         if params.get("error"):
             raise SignInFailed("The sign-in provider refused the sign-in (%(error)s)", error=params["error"][:100])
         saved = _read_state(cookie)
-        if not secrets.compare_digest(saved["s"], params.get("state", "")):
+        # Compare bytes: compare_digest refuses non-ASCII str, and the query is the sender's choice.
+        if not secrets.compare_digest(saved["s"].encode(), params.get("state", "").encode()):
             raise SignInFailed("This sign-in response does not belong to the sign-in you started. Please try again.")
         if not params.get("code"):
             raise SignInFailed("The sign-in provider sent no authorization code")
@@ -113,7 +114,8 @@ class OidcClient:
             claims = {**await self._userinfo(tokens["access_token"]), **claims}
         return Identity(
             issuer=claims["iss"], subject=str(claims["sub"]), email=claims.get("email"),
-            email_verified=bool(claims.get("email_verified", False)),
+            # Some providers send the string "false"; bool() of it would be True.
+            email_verified=claims.get("email_verified") in (True, "true"),
             name=claims.get("name") or claims.get("preferred_username"), next_url=saved["next"],
         )
 
