@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
-from api.deps import limit_signin, limit_signup
+from hearth.ratelimit import limit_signin, limit_signup
 from hearth import i18n, metrics
 from hearth.accounts import oidc, service
 from hearth.accounts.models import Role
@@ -49,7 +49,8 @@ async def home(request: Request, account: CurrentAccount, db: DbSession) -> Resp
 async def signup_page(request: Request, account: CurrentAccount, next: str | None = None) -> Response:
     if account:
         return _redirect(safe_next(next))
-    return render(request, "accounts/signup.html", {"values": {}, "errors": {}, "next": safe_next(next)})
+    # No "/" fallback in the form: without a next, a new member lands on their profile.
+    return render(request, "accounts/signup.html", {"values": {}, "errors": {}, "next": safe_next(next, "")})
 
 
 @router.post("/signup")
@@ -61,7 +62,7 @@ async def signup(request: Request, db: DbSession, email: Text = "", display_name
         data = validate(SignUp, {**values, "password": password, "language": i18n.current.get()})
         account = await service.sign_up(db, data)
     except HearthError as exc:
-        return _form_failed(request, "accounts/signup.html", exc, values, {"next": safe_next(next)})
+        return _form_failed(request, "accounts/signup.html", exc, values, {"next": safe_next(next, "")})
     new = await service.start_session(db, account, user_agent=request.headers.get("user-agent"))
     response = _redirect(safe_next(next, f"/members/{account.handle}"))
     set_session_cookie(response, new.token)
