@@ -49,13 +49,13 @@ serve: install
 # Every test, on SQLite and then on the PostgreSQL at 127.0.0.1:5432 (database `test`).
 test: install browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
-	HEARTH_TEST_DATABASE=postgresql $(BIN)/python -m pytest -q -p no:cacheprovider -m "not browser"
+	HEARTH_TEST_DATABASE=postgresql $(BIN)/python -m pytest -q -p no:cacheprovider
 
 test-sqlite: install browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-test-postgres: install
-	HEARTH_TEST_DATABASE=postgresql $(BIN)/python -m pytest -q -p no:cacheprovider -m "not browser"
+test-postgres: install browser
+	HEARTH_TEST_DATABASE=postgresql $(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: install
 	@command -v wrk >/dev/null || { echo "Installing wrk (load generator)"; \

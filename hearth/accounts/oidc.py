@@ -82,7 +82,10 @@ class OidcClient:
 
     async def keys(self, *, refresh: bool = False) -> KeySet:
         if self._keys is None or refresh:
-            self._keys = KeySet.import_key_set(await self._get((await self.metadata())["jwks_uri"]))
+            try:
+                self._keys = KeySet.import_key_set(await self._get((await self.metadata())["jwks_uri"]))
+            except (httpx.HTTPError, ValueError, KeyError) as exc:
+                raise SignInFailed("The sign-in provider cannot be reached. Try again later.") from exc
         return self._keys
 
     async def start(self, redirect_uri: str, next_url: str = "/") -> Start:
@@ -161,9 +164,13 @@ class OidcClient:
         endpoint = (await self.metadata()).get("userinfo_endpoint")
         if not endpoint:
             return {}
-        async with self._client() as client:
-            response = await client.get(endpoint, headers={"Authorization": f"Bearer {access_token}"})
-        return response.json() if response.status_code == 200 else {}
+        try:
+            async with self._client() as client:
+                response = await client.get(endpoint, headers={"Authorization": f"Bearer {access_token}"})
+            return response.json() if response.status_code == 200 else {}
+        except (httpx.HTTPError, ValueError) as exc:
+            # The ID token already proved who this is; only the e-mail is missing.
+            raise SignInFailed("The sign-in provider cannot be reached. Try again later.") from exc
 
 
 def _read_state(cookie: str | None) -> dict[str, Any]:
