@@ -15,6 +15,7 @@ import asyncio
 import logging
 import os
 import socket
+import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -145,8 +146,31 @@ async def pending_count(session: AsyncSession) -> int:
     return await session.scalar(select(func.count()).where(OutboxEvent.processed_at.is_(None))) or 0
 
 
+Chore = Callable[[AsyncSession], Awaitable[int]]
+# Housekeeping the worker runs about once an hour, each in its own transaction.
+_chores: list[Chore] = []
+
+
+def chore(func: Chore) -> Chore:
+    if func not in _chores:
+        _chores.append(func)
+    return func
+
+
+async def run_chores(database: Database | None = None) -> dict[str, int]:
+    database = database or get_database()
+    done: dict[str, int] = {}
+    for func in _chores:
+        async with database.sessionmaker() as session:
+            done[func.__name__] = await func(session)
+            await session.commit()
+    return done
+
+
 class Worker:
     """Drains the outbox until stopped; woken early when a request publishes."""
+
+    CHORE_SECONDS = 3600
 
     def __init__(self, database: Database | None = None, *, poll_seconds: float | None = None) -> None:
         self.database = database
@@ -160,7 +184,14 @@ class Worker:
         self._wake.set()
 
     async def run(self) -> None:
+        next_chores = time.monotonic() + 60  # not at start-up: several processes start at once
         while not self._stopping:
+            if time.monotonic() >= next_chores:
+                next_chores = time.monotonic() + self.CHORE_SECONDS
+                try:
+                    await run_chores(self.database)
+                except Exception:  # noqa: BLE001 - housekeeping must not stop the worker
+                    log.exception("outbox worker %s: chores failed", self.name)
             try:
                 taken = await drain_once(self.database)
             except Exception:  # noqa: BLE001 - keep serving; the database may come back

@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import ColumnElement, ForeignKey, Integer, String, UniqueConstraint, type_coerce
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -37,8 +37,9 @@ class RoleSet(TypeDecorator[frozenset[Role]]):
         return frozenset(role for role, bit in _ROLE_BITS.items() if (value or 0) & bit)
 
 
-def role_bit(role: Role) -> int:
-    return _ROLE_BITS[role]
+def holds_role(role: Role) -> ColumnElement[bool]:
+    """A WHERE clause for accounts holding `role` (e.g. to list the retention agents)."""
+    return type_coerce(Account.roles, Integer).op("&")(_ROLE_BITS[role]) != 0
 
 
 class Account(Base):

@@ -155,6 +155,16 @@ async def resolve_session(session: AsyncSession, token: str) -> SessionCheck:
     return SessionCheck(account)
 
 
+@events.chore
+async def purge_expired_sessions(session: AsyncSession) -> int:
+    """Delete sessions past their lifetime or idle limit (resolve_session deletes only those it meets)."""
+    now = clock.now()
+    idle_since = now - timedelta(hours=get_settings().session_idle_hours)
+    result = await session.execute(delete(AuthSession).where(
+        (AuthSession.expires_at <= now) | (AuthSession.last_seen_at <= idle_since)))
+    return result.rowcount or 0
+
+
 async def end_session(session: AsyncSession, token: str) -> None:
     await session.execute(delete(AuthSession).where(AuthSession.token_hash == _digest(token)))
 

@@ -198,3 +198,20 @@ async def test_time_is_utc_aware(database: Database, member: Account) -> None:
     async with database.sessionmaker() as s:
         loaded = await s.get(Account, member.id)
         assert loaded.created_at.utcoffset() == timedelta(0)
+
+
+async def test_worker_chores_purge_expired_sessions(database: Database, member: Account, frozen_clock) -> None:  # noqa: ANN001
+    from hearth import events
+
+    async with database.sessionmaker() as s:
+        old = await service.start_session(s, member)
+        await s.commit()
+    frozen_clock.advance(hours=80)
+    async with database.sessionmaker() as s:
+        fresh = await service.start_session(s, member)
+        await s.commit()
+    done = await events.run_chores(database)
+    assert done["purge_expired_sessions"] == 1
+    async with database.sessionmaker() as s:
+        assert (await service.resolve_session(s, fresh.token)).account is not None
+        assert (await service.resolve_session(s, old.token)).account is None
