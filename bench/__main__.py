@@ -109,8 +109,8 @@ def run_wrk(base: str, target: Target, *, connections: int, seconds: int, thread
         command += ["-H", f"Cookie: {target.cookie}"]
     out = subprocess.run([*command, base + target.path], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = _ms(re.search(r"50%\s+(\S+)", out).group(1))
-    p99 = _ms(re.search(r"99%\s+(\S+)", out).group(1))
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return Result(target.name, target.path, rps, p50, p99, errors + (int(non2xx.group(1)) if non2xx else 0))
