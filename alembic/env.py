@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from hearth.db import Base, create_engine
 from hearth.models import import_all_models
+from hearth.search.models import include_name, include_object
 from hearth.settings import get_settings
 
 import_all_models()
@@ -22,6 +23,8 @@ def _configure(connection: Connection) -> None:
         connection=connection, target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying
         compare_type=True,
+        # The full-text index exists only in the database (see hearth.search.models).
+        include_name=include_name, include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,8 +1,10 @@
 from fastapi import APIRouter, Depends
 
-from api import accounts
+from api import accounts, forums, notifications
 from hearth.ratelimit import limit_writes
 from hearth.auth import verify_api_csrf
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(verify_api_csrf), Depends(limit_writes)])
 router.include_router(accounts.router)
+router.include_router(forums.router)
+router.include_router(notifications.router)

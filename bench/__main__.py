@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,32 +53,47 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-async def prepare(url: str) -> dict[str, str]:
-    """Migrate, seed, and sign a member in; returns what the targets need."""
+async def prepare(url: str, *, search_threads: int) -> dict:
+    """Migrate, seed accounts, make the forum data, sign a member in; returns what the targets need."""
     os.environ["HEARTH_DATABASE_URL"] = url
-    from hearth import migrations
+    from bench import forums
+    from hearth import events, migrations
     from hearth.accounts import service
     from hearth.db import Database
-    from hearth.seed import seed
+    from hearth.seed import seed_accounts
 
     await asyncio.to_thread(migrations.upgrade, url)
     database = Database(url)
     try:
-        await seed(database, quiet=True)
+        with Progress(console=console, transient=True) as progress:
+            async with database.sessionmaker() as session:
+                await seed_accounts(session, progress)
+                await session.commit()
+            thread_path = await forums.thread_with_answers(database)
+            while await events.drain_once(database):
+                pass
+            task = progress.add_task("Search corpus (threads of 10 posts)", total=search_threads)
+            posts = await forums.build_search_corpus(database, threads=search_threads,
+                                                     progress=lambda n: progress.update(task, completed=n))
+        with console.status(f"Timing searches over {posts:,} posts…"):
+            latency = await forums.search_latency(database)
         async with database.sessionmaker() as session:
             member = await service.get_by_email(session, "admin@demo.hearth.test")
             new = await service.start_session(session, member, user_agent="bench")
             await session.commit()
-            return {"handle": member.handle, "session": new.token}
+        return {"handle": member.handle, "session": new.token, "thread": thread_path,
+                "search": {**latency, "posts": posts}}
     finally:
         await database.dispose()
 
 
-def targets(ctx: dict[str, str]) -> list[Target]:
+def targets(ctx: dict) -> list[Target]:
     cookie = f"hearth_session={ctx['session']}"
     return [
         Target("trivial endpoint", "/livez"),
         Target("profile page, signed in", f"/members/{ctx['handle']}", cookie),
+        Target("thread, 20 answers, visitor", ctx["thread"]),
+        Target("thread, 20 answers, signed in", ctx["thread"], cookie),
     ]
 
 
@@ -122,14 +138,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--database-url", default=os.environ.get("HEARTH_BENCH_DATABASE_URL"))
+    parser.add_argument("--search-threads", type=int, default=10_000,
+                        help="search corpus size in threads of 10 posts (default: 100,000 posts)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
 
     workdir = Path(tempfile.mkdtemp(prefix="hearth-bench-"))
     url = args.database_url or f"sqlite+aiosqlite:///{workdir}/bench.db"
-    with console.status("Preparing a fresh database…"):
-        ctx = asyncio.run(prepare(url))
+    ctx = asyncio.run(prepare(url, search_threads=args.search_threads))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "HEARTH_DATABASE_URL": url, "HEARTH_LOG_LEVEL": "warning",
@@ -147,10 +164,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=15)
-    report(results, args, url)
+    report(results, args, url, ctx["search"])
 
 
-def report(results: list[Result], args: argparse.Namespace, url: str) -> None:
+def report(results: list[Result], args: argparse.Namespace, url: str, latency: dict) -> None:
     ceiling = results[0].requests_per_second
     table = Table(title=f"Hearth on {os.cpu_count()} cores · {args.workers} server workers · "
                         f"{args.connections} connections · {url.split(':')[0]}")
@@ -160,9 +177,12 @@ def report(results: list[Result], args: argparse.Namespace, url: str) -> None:
         table.add_row(r.name, f"{r.requests_per_second:,.0f}", f"{r.p50_ms:.1f}", f"{r.p99_ms:.1f}",
                       str(r.errors), f"{r.requests_per_second / ceiling:.0%}")
     console.print(table)
+    console.print(f"Search ({url.split(':')[0]} full-text, {latency['posts']:,} posts, {latency['queries']} two-word "
+                  f"queries, in process): p50 {latency['p50_ms']:.1f} ms · p95 {latency['p95_ms']:.1f} ms · "
+                  f"max {latency['max_ms']:.1f} ms")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps([asdict(r) for r in results], indent=2))
+    (out / "latest.json").write_text(json.dumps({"pages": [asdict(r) for r in results], "search": latency}, indent=2))
 
 
 if __name__ == "__main__":

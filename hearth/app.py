@@ -9,7 +9,6 @@ its routers to api/router.py and web/router.py.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -23,7 +22,7 @@ from sqlalchemy import text
 
 from hearth import __version__, events, metrics
 from hearth.db import Database, get_database, set_database
-from hearth.domains import DOMAINS
+from hearth.domains import load_handlers
 from hearth.logs import configure_logging
 from hearth.middleware import RequestContext
 from hearth.settings import get_settings
@@ -31,15 +30,6 @@ from hearth.settings import get_settings
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 log = logging.getLogger("hearth")
-
-
-def _load_domains() -> None:
-    for name in DOMAINS:
-        try:
-            importlib.import_module(f"{name}.handlers")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{name}.handlers":
-                raise
 
 
 @asynccontextmanager
@@ -67,7 +57,7 @@ def create_app(database: Database | None = None) -> FastAPI:
     configure_logging(settings.log_level)
     if database is not None:
         set_database(database)
-    _load_domains()
+    load_handlers()
     app = FastAPI(
         title="Hearth", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
         description="Brand community with customer care built in. Errors are RFC 9457 problem+json.",

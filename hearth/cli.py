@@ -1,4 +1,4 @@
-"""The `hearth` command: serve, migrate, worker, seed, demo, create-admin."""
+"""The `hearth` command: serve, migrate, worker, seed, demo, reindex, create-admin."""
 
 from __future__ import annotations
 
@@ -45,12 +45,12 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on")] = "127
 def worker(concurrency: Annotated[int, typer.Option(min=1, help="Parallel drain loops")] = 1) -> None:
     """Process the event outbox. Run several on PostgreSQL; they never take the same event."""
     from hearth import events
-    from hearth.app import _load_domains
+    from hearth.domains import load_handlers
     from hearth.db import get_database
     from hearth.logs import configure_logging
 
     configure_logging(get_settings().log_level)
-    _load_domains()
+    load_handlers()
     if get_settings().is_sqlite and concurrency > 1:
         console.print("[yellow]SQLite writes one at a time; extra loops will mostly wait.[/yellow]")
 
@@ -98,6 +98,41 @@ def demo(host: str = "127.0.0.1", port: int = 8000) -> None:
     migrate()
     seed()
     serve(host=host, port=port, workers=1, reload=False, access_log=True)
+
+
+@app.command()
+def reindex(kind: Annotated[list[str] | None, typer.Option(help="Only this kind (repeatable)")] = None,
+            batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed batch")] = 500) -> None:
+    """Rebuild the search index from scratch, for every kind the domains register."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+
+    from hearth import search
+    from hearth.db import Database
+    from hearth.domains import load_handlers
+
+    load_handlers()  # domains register their search sources with their handlers
+
+    async def main(progress: Progress) -> dict[str, int]:
+        bars: dict[str, TaskID] = {}
+
+        def report(source: str, done: int, total: int) -> None:
+            if source not in bars:
+                bars[source] = progress.add_task(source, total=total)
+            progress.update(bars[source], completed=done, total=total)
+
+        database = Database()
+        try:
+            return await search.reindex(database, report, kinds=kind, batch_size=batch_size)
+        finally:
+            await database.dispose()
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console) as progress:
+        counts = asyncio.run(main(progress))
+    if not counts:
+        console.print("[yellow]Nothing to reindex: no domain registers that kind.[/yellow]")
+        return
+    console.print("Reindexed: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
 
 
 @app.command("create-admin")

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -104,6 +104,15 @@ class Database:
     async def dispose(self) -> None:
         await self.engine.dispose()
 
+    async def writer(self) -> AsyncSession:
+        """A session for work that will write. On SQLite it takes the write lock at BEGIN:
+        a transaction that reads first and writes later would otherwise fail outright
+        (SQLITE_BUSY_SNAPSHOT) when another writer got in between, instead of waiting."""
+        session = self.sessionmaker()
+        if self.dialect == "sqlite":
+            await session.connection(execution_options={"sqlite_immediate": True})
+        return session
+
 
 _database: Database | None = None
 
@@ -120,10 +129,12 @@ def set_database(database: Database | None) -> None:
     _database = database
 
 
-async def _request_session() -> AsyncIterator[AsyncSession]:
+async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
     from hearth import events  # events imports db; avoid the import cycle at module load
 
-    session = get_database().sessionmaker()
+    database = get_database()
+    writes = request.method in {"POST", "PUT", "PATCH", "DELETE"}
+    session = await database.writer() if writes else database.sessionmaker()
     try:
         yield session
         await session.commit()

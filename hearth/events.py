@@ -28,6 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from hearth import clock, metrics
 from hearth.db import Base, Database, get_database
+from hearth.domains import load_handlers
 from hearth.settings import get_settings
 
 log = logging.getLogger("hearth.events")
@@ -101,6 +102,7 @@ async def _handle(session: AsyncSession, row: OutboxEvent) -> None:
 
 async def drain_once(database: Database | None = None, *, batch: int | None = None) -> int:
     """Process up to `batch` due events; returns how many were taken."""
+    load_handlers()
     database = database or get_database()
     settings = get_settings()
     batch = batch or settings.worker_batch
@@ -192,6 +194,8 @@ class Worker:
                     await run_chores(self.database)
                 except Exception:  # noqa: BLE001 - housekeeping must not stop the worker
                     log.exception("outbox worker %s: chores failed", self.name)
+            # Clear before draining: a wake-up that arrives during the drain must not be lost.
+            self._wake.clear()
             try:
                 taken = await drain_once(self.database)
             except Exception:  # noqa: BLE001 - keep serving; the database may come back
@@ -199,7 +203,6 @@ class Worker:
                 taken = 0
             if taken:
                 continue
-            self._wake.clear()
             try:
                 await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
             except TimeoutError:

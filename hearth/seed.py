@@ -6,6 +6,7 @@ Idempotent: running it twice changes nothing. Later domains add their own seeder
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
@@ -16,6 +17,7 @@ from hearth import clock
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Role
 from hearth.db import Database
+from hearth.domains import DOMAINS
 
 DEMO_PASSWORD = "hearth-demo-2026"
 
@@ -67,11 +69,26 @@ Seeder = Callable[[AsyncSession, Progress], Awaitable[int]]
 SEEDERS: list[tuple[str, Seeder]] = [("accounts", seed_accounts)]
 
 
+def all_seeders() -> list[tuple[str, Seeder]]:
+    """The kernel's seeders, then each domain's `seed.SEEDERS`, in DOMAINS order."""
+    found = list(SEEDERS)
+    for name in DOMAINS:
+        try:
+            module = importlib.import_module(f"{name}.seed")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{name}.seed":
+                raise
+            continue
+        found.extend(module.SEEDERS)
+    return found
+
+
 async def seed(database: Database, *, quiet: bool = False) -> dict[str, int]:
     counts: dict[str, int] = {}
     with Progress(disable=quiet, transient=False) as progress:
-        async with database.sessionmaker() as session:
-            for name, seeder in SEEDERS:
+        for name, seeder in all_seeders():
+            # One transaction per seeder: a big seeder's work is not lost to a later one's error.
+            async with database.sessionmaker() as session:
                 counts[name] = await seeder(session, progress)
-            await session.commit()
+                await session.commit()
     return counts

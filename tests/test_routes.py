@@ -19,6 +19,9 @@ PUBLIC = {
     ("GET", "/auth/oidc/login"), ("GET", "/auth/oidc/callback"),
     ("POST", "/api/v1/auth/signup"), ("POST", "/api/v1/auth/signin"), ("POST", "/api/v1/auth/signout"),
     ("GET", "/api/v1/members/{handle}"),
+    ("GET", "/c/{slug}"), ("GET", "/t/{thread_id}"), ("GET", "/t/{thread_id}/{slug}"), ("GET", "/search"),
+    ("GET", "/api/v1/categories"), ("GET", "/api/v1/threads"), ("GET", "/api/v1/threads/{thread_id}"),
+    ("GET", "/api/v1/search"), ("GET", "/api/v1/search/similar"),
     ("GET", "/healthz"), ("GET", "/livez"), ("GET", "/metrics"), ("GET", "/docs"), ("GET", "/openapi.json"),
 }
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

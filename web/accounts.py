@@ -36,13 +36,6 @@ def _form_failed(request: Request, template: str, exc: HearthError, values: dict
                   status_code=exc.status, headers=exc.headers)
 
 
-@router.get("/")
-async def home(request: Request, account: CurrentAccount, db: DbSession) -> Response:
-    members = await service.newest_members(db, limit=8)
-    total = await service.count_members(db)
-    return render(request, "home.html", {"newest": members, "member_count": total})
-
-
 # --- sign up, sign in, sign out ---------------------------------------------------------
 
 @router.get("/signup")

@@ -55,6 +55,8 @@ class Account(Base):
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]
     password_changed_at: Mapped[datetime | None]
+    # Kept by hearth.notifications so every page shows the badge without another query.
+    unread_notifications: Mapped[int] = mapped_column(default=0, server_default="0")
 
     identities: Mapped[list[OidcIdentity]] = relationship(back_populates="account", lazy="raise")
 

@@ -71,6 +71,12 @@ async def test_worker_processes_drain_the_outbox_and_stop_cleanly(database: Data
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
                for _ in range(2)]
     try:
+        # Each has installed its signal handlers once it says it is running.
+        for w in workers:
+            line = ""
+            while "Outbox worker running" not in line:
+                line = await asyncio.wait_for(asyncio.to_thread(w.stdout.readline), timeout=60)
+                assert line, "the worker exited before running"
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if await _count(database, OutboxEvent, OutboxEvent.processed_at.is_(None)) == 0:
@@ -79,7 +85,7 @@ async def test_worker_processes_drain_the_outbox_and_stop_cleanly(database: Data
     finally:
         for w in workers:
             w.send_signal(signal.SIGTERM)
-        outputs = [w.communicate(timeout=15)[0] for w in workers]
+        outputs = [w.communicate(timeout=30)[0] for w in workers]
     assert await _count(database, OutboxEvent, OutboxEvent.processed_at.is_(None)) == 0
     assert await _count(database, OutboxEvent, OutboxEvent.failed.is_(True)) == 0
     assert all(w.returncode == 0 for w in workers), outputs

@@ -15,10 +15,12 @@ import jinja2
 import pytest
 
 from hearth import i18n
+from hearth.domains import DOMAINS
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "web" / "templates"
-PYTHON_DIRS = ("hearth", "api", "web")
+# The kernel, the delivery packages and every domain: domain errors reach pages too.
+PYTHON_DIRS = ("hearth", "api", "web", *DOMAINS)
 TRANSLATED = ("nl", "fr")
 
 GETTEXT_CALLS = {"_", "gettext", "ngettext"}

@@ -11,12 +11,14 @@ from sqlalchemy import inspect
 
 from hearth import migrations
 from hearth.db import Base, Database
+from hearth.search.models import include_name, include_object
 from tests.conftest import DATABASE_URL
 
 
 async def test_models_and_migrations_do_not_drift(database: Database) -> None:
     def diff(connection):  # noqa: ANN001, ANN202
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={
+            "compare_type": True, "include_name": include_name, "include_object": include_object})
         return compare_metadata(context, Base.metadata)
 
     async with database.engine.connect() as conn:

@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Query, status
+from pydantic import BaseModel
+from sqlalchemy.orm.attributes import set_committed_value
+
+from forums import service, views
+from forums.schemas import (CategoryIn, CategoryOut, PostEdit, PostIn, PostOut, RevisionOut, ThreadIn, ThreadOut,
+                            ThreadPage)
+from hearth import search
+from hearth.accounts.models import Role
+from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
+from hearth.db import DbSession
+
+router = APIRouter(tags=["forums"])
+Moderator = RequireRole(Role.MODERATOR)
+
+
+@router.get("/categories", response_model=list[CategoryOut])
+async def categories(db: DbSession) -> list:
+    return await service.list_categories(db)
+
+
+@router.post("/categories", response_model=CategoryOut, status_code=status.HTTP_201_CREATED)
+async def create_category(data: CategoryIn, admin: AdminAccount, db: DbSession):
+    return await service.save_category(db, data)
+
+
+@router.put("/categories/{category_id}", response_model=CategoryOut)
+async def update_category(category_id: int, data: CategoryIn, admin: AdminAccount, db: DbSession):
+    return await service.save_category(db, data, category_id)
+
+
+@router.get("/threads", response_model=ThreadPage)
+async def threads(db: DbSession, category: str | None = None, tag: str | None = Query(None, max_length=30),
+                  show: Literal["latest", "unanswered", "solved"] = "latest",
+                  cursor: str | None = Query(None, max_length=200)) -> ThreadPage:
+    category_id = (await service.get_category(db, slug=category)).id if category else None
+    rows, next_cursor = await service.list_threads(db, category_id=category_id, show=show, tag=tag, cursor=cursor)
+    return ThreadPage(items=[views.summary(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.post("/threads", response_model=ThreadOut, status_code=status.HTTP_201_CREATED)
+async def ask(data: ThreadIn, member: CurrentMember, db: DbSession) -> ThreadOut:
+    thread = await service.create_thread(db, member, data)
+    return views.thread(await service.thread_view(db, thread.id, member))
+
+
+@router.get("/threads/{thread_id}", response_model=ThreadOut)
+async def thread(thread_id: int, db: DbSession, viewer: CurrentAccount) -> ThreadOut:
+    return views.thread(await service.thread_view(db, thread_id, viewer))
+
+
+@router.post("/threads/{thread_id}/answers", response_model=PostOut, status_code=status.HTTP_201_CREATED)
+async def answer(thread_id: int, data: PostIn, member: CurrentMember, db: DbSession) -> PostOut:
+    post = await service.create_answer(db, member, thread_id, data)
+    set_committed_value(post, "author", member)
+    return views.post(post, await service.get_thread(db, thread_id), set())
+
+
+class Acceptance(BaseModel):
+    post_id: int | None
+
+
+@router.put("/threads/{thread_id}/accepted", response_model=ThreadOut)
+async def accept(thread_id: int, data: Acceptance, member: CurrentMember, db: DbSession) -> ThreadOut:
+    await service.accept(db, member, thread_id, data.post_id)
+    return views.thread(await service.thread_view(db, thread_id, member))
+
+
+class Lock(BaseModel):
+    locked: bool
+
+
+@router.put("/threads/{thread_id}/locked", response_model=ThreadOut)
+async def lock(thread_id: int, data: Lock, moderator: Moderator, db: DbSession) -> ThreadOut:
+    await service.set_locked(db, moderator, thread_id, data.locked)
+    return views.thread(await service.thread_view(db, thread_id, moderator))
+
+
+@router.put("/threads/{thread_id}/following", status_code=status.HTTP_204_NO_CONTENT)
+async def follow(thread_id: int, member: CurrentMember, db: DbSession) -> None:
+    await service.set_following(db, member, thread_id, True)
+
+
+@router.delete("/threads/{thread_id}/following", status_code=status.HTTP_204_NO_CONTENT)
+async def unfollow(thread_id: int, member: CurrentMember, db: DbSession) -> None:
+    await service.set_following(db, member, thread_id, False)
+
+
+class Score(BaseModel):
+    post_id: int
+    score: int
+    voted: bool
+
+
+@router.put("/posts/{post_id}/vote", response_model=Score)
+async def vote(post_id: int, member: CurrentMember, db: DbSession) -> Score:
+    post = await service.vote(db, member, post_id)
+    return Score(post_id=post.id, score=post.score, voted=True)
+
+
+@router.delete("/posts/{post_id}/vote", response_model=Score)
+async def unvote(post_id: int, member: CurrentMember, db: DbSession) -> Score:
+    post = await service.unvote(db, member, post_id)
+    return Score(post_id=post.id, score=post.score, voted=False)
+
+
+@router.patch("/posts/{post_id}", response_model=PostOut)
+async def edit(post_id: int, data: PostEdit, member: CurrentMember, db: DbSession) -> PostOut:
+    post = await service.edit_post(db, member, post_id, data)
+    view = await service.thread_view(db, post.thread_id, member)
+    return next(views.post(p, view.thread, view.voted) for p in [view.question, *view.answers] if p.id == post_id)
+
+
+@router.get("/posts/{post_id}/revisions", response_model=list[RevisionOut])
+async def revisions(post_id: int, moderator: Moderator, db: DbSession) -> list[RevisionOut]:
+    rows = await service.post_history(db, moderator, post_id)
+    return [RevisionOut(id=r.id, editor=views.author(a), title=r.title, body=r.body, created_at=r.created_at)
+            for r, a in rows]
+
+
+class SearchHitOut(BaseModel):
+    ref_id: int
+    title_html: str
+    snippet_html: str
+    url: str
+    language: str | None
+    solved: bool | None
+    score: float
+
+
+class SearchOut(BaseModel):
+    hits: list[SearchHitOut]
+    total: int
+    page: int
+    per_page: int
+
+
+def _hits(hits: list) -> list[SearchHitOut]:
+    return [SearchHitOut(ref_id=h.ref_id, title_html=h.title_html, snippet_html=h.snippet_html, url=h.url,
+                         language=h.language, solved=h.solved, score=h.score) for h in hits]
+
+
+@router.get("/search", response_model=SearchOut)
+async def search_threads(db: DbSession, q: str = Query("", max_length=200), category: str | None = None,
+                         tag: str | None = Query(None, max_length=30), solved: bool | None = None,
+                         language: Literal["en", "nl", "fr", "de"] | None = None,
+                         sort: Literal["relevance", "newest"] = "relevance",
+                         page: int = Query(1, ge=1, le=500)) -> SearchOut:
+    category_id = (await service.get_category(db, slug=category)).id if category else None
+    results = await search.backend().search(db, search.SearchQuery(
+        text=q, kind="thread", category_id=category_id, tag=tag, solved=solved, language=language, sort=sort,
+        page=page))
+    return SearchOut(hits=_hits(results.hits), total=results.total, page=results.page, per_page=results.per_page)
+
+
+@router.get("/search/similar", response_model=list[SearchHitOut])
+async def similar(db: DbSession, title: str = Query("", max_length=150)) -> list[SearchHitOut]:
+    return _hits(await search.backend().similar(db, "thread", title, limit=5))

@@ -1,0 +1,1 @@
+"""Community forums: categories, questions with accepted answers, discussions, votes, follows."""

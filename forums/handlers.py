@@ -1,0 +1,106 @@
+"""Reactions to forum events, run by the outbox worker: search indexing and notifications.
+Each handler is idempotent: indexing upserts, notifications carry a dedupe key."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from forums import service
+from forums.models import Post, Thread
+from hearth import events, markdown, search
+from hearth.accounts.models import Account
+from hearth.events import Event
+from hearth.notifications import service as notifications
+
+# A thread's search document holds its question and answers up to this size.
+MAX_BODY = 30_000
+
+
+async def _documents(session: AsyncSession, threads: list[Thread]) -> list[search.SearchDocument]:
+    ids = [t.id for t in threads]
+    bodies: dict[int, list[str]] = {i: [] for i in ids}
+    for thread_id, body in (await session.execute(
+            select(Post.thread_id, Post.body).where(Post.thread_id.in_(ids)).order_by(Post.id))).all():
+        bodies[thread_id].append(markdown.plain_text(body))
+    tags = await service.tags_for(session, ids)
+    return [search.SearchDocument(
+        kind="thread", ref_id=t.id, title=t.title, body=" ".join(bodies[t.id])[:MAX_BODY], language=t.language,
+        category_id=t.category_id, tags=tuple(tags.get(t.id, ())), solved=t.solved if t.kind == "question" else None,
+        created_at=t.created_at, url=service.thread_url(t)) for t in threads]
+
+
+async def reindex_thread(session: AsyncSession, event: Event) -> None:
+    thread = await session.get(Thread, event.payload["thread_id"])
+    backend = search.backend()
+    if thread is None:
+        await backend.delete(session, "thread", [event.payload["thread_id"]])
+        return
+    await backend.index(session, await _documents(session, [thread]))
+
+
+for _name in ("forum.thread_created", "forum.post_created", "forum.post_edited", "forum.answer_accepted",
+              "forum.thread_changed"):
+    events.on(_name)(reindex_thread)
+
+
+@events.on("forum.post_created")
+async def notify_followers_and_mentions(session: AsyncSession, event: Event) -> None:
+    post = await session.get(Post, event.payload["post_id"])
+    if post is None:
+        return
+    thread = await service.get_thread(session, post.thread_id)
+    url = f"{service.thread_url(thread)}#post-{post.id}"
+    for account_id in await service.followers(session, thread.id):
+        await notifications.notify(session, account_id, kind="forum.answer", title=thread.title, url=url,
+                                   dedupe_key=f"forum.post:{post.id}", actor_id=post.author_id)
+    await _notify_mentions(session, post, thread, url)
+
+
+@events.on("forum.thread_created")
+async def notify_mentions_in_question(session: AsyncSession, event: Event) -> None:
+    post = await session.get(Post, event.payload["post_id"])
+    if post is not None:
+        thread = await service.get_thread(session, post.thread_id)
+        await _notify_mentions(session, post, thread, service.thread_url(thread))
+
+
+async def _notify_mentions(session: AsyncSession, post: Post, thread: Thread, url: str) -> None:
+    handles = markdown.mentions(post.body)
+    if not handles:
+        return
+    for account_id in await session.scalars(select(Account.id).where(Account.handle.in_(handles),
+                                                                      Account.is_active.is_(True))):
+        # A follower who is also mentioned hears it as a mention: the keys differ on purpose.
+        await notifications.notify(session, account_id, kind="forum.mention", title=thread.title, url=url,
+                                   dedupe_key=f"forum.mention:{post.id}", actor_id=post.author_id)
+
+
+@events.on("forum.answer_accepted")
+async def notify_accepted_author(session: AsyncSession, event: Event) -> None:
+    post = await session.get(Post, event.payload["post_id"])
+    if post is None:
+        return
+    thread = await service.get_thread(session, post.thread_id)
+    await notifications.notify(session, post.author_id, kind="forum.accepted", title=thread.title,
+                               url=f"{service.thread_url(thread)}#post-{post.id}",
+                               dedupe_key=f"forum.accepted:{post.id}", actor_id=event.payload.get("actor_id"))
+
+
+async def _count(session: AsyncSession) -> int:
+    return await session.scalar(select(func.count()).select_from(Thread)) or 0
+
+
+async def _batches(session: AsyncSession, size: int) -> AsyncIterator[list[search.SearchDocument]]:
+    last_id = 0
+    while True:
+        threads = list(await session.scalars(select(Thread).where(Thread.id > last_id).order_by(Thread.id).limit(size)))
+        if not threads:
+            return
+        last_id = threads[-1].id
+        yield await _documents(session, threads)
+
+
+search.register_source("thread", _count, _batches)

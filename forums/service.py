@@ -1,0 +1,347 @@
+"""The only code that writes the forums' tables. Services flush; the request commits."""
+
+from __future__ import annotations
+
+import base64
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+
+from forums.models import Category, Follow, Post, PostRevision, PostVote, Tag, Thread, ThreadKind, ThreadTag
+from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
+from hearth import clock, events, markdown
+from hearth.accounts.models import Account, Role
+from hearth.errors import Conflict, Forbidden, Invalid, NotFound
+from hearth.text import language as detect_language
+
+PAGE_SIZE = 20
+
+
+def slugify(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:80] or "thread"
+
+
+def thread_url(thread: Thread) -> str:
+    return f"/t/{thread.id}/{thread.slug}"
+
+
+# --- categories -----------------------------------------------------------------------------
+
+async def list_categories(session: AsyncSession) -> list[Category]:
+    return list(await session.scalars(select(Category).order_by(Category.position, Category.name)))
+
+
+async def get_category(session: AsyncSession, *, slug: str | None = None, category_id: int | None = None) -> Category:
+    query = select(Category).where(Category.slug == slug if slug is not None else Category.id == category_id)
+    category = await session.scalar(query)
+    if category is None:
+        raise NotFound("No such category")
+    return category
+
+
+async def save_category(session: AsyncSession, data: CategoryIn, category_id: int | None = None) -> Category:
+    category = Category(created_at=clock.now()) if category_id is None else await get_category(
+        session, category_id=category_id)
+    for name, value in data.model_dump().items():
+        setattr(category, name, value)
+    try:
+        async with session.begin_nested():
+            session.add(category)
+    except IntegrityError as exc:
+        raise Conflict("Another category already uses this address", field="slug") from exc
+    return category
+
+
+# --- threads and posts ------------------------------------------------------------------------
+
+async def _tags(session: AsyncSession, names: list[str]) -> list[Tag]:
+    if not names:
+        return []
+    existing = {t.name: t for t in await session.scalars(select(Tag).where(Tag.name.in_(names)))}
+    for name in names:
+        if name not in existing:
+            existing[name] = Tag(name=name)
+            session.add(existing[name])
+    await session.flush()
+    return [existing[n] for n in names]
+
+
+async def _follow(session: AsyncSession, thread_id: int, account_id: int) -> None:
+    present = await session.scalar(select(Follow.thread_id).where(Follow.thread_id == thread_id,
+                                                                  Follow.account_id == account_id))
+    if present is None:
+        session.add(Follow(thread_id=thread_id, account_id=account_id, created_at=clock.now()))
+
+
+async def create_thread(session: AsyncSession, author: Account, data: ThreadIn) -> Thread:
+    category = await get_category(session, category_id=data.category_id)
+    now = clock.now()
+    language = data.language or category.language or detect_language.detect(
+        f"{data.title}\n{data.body}") or author.language
+    thread = Thread(category_id=category.id, author_id=author.id, kind=data.kind, title=data.title,
+                    slug=slugify(data.title), language=language, locked=False, answer_count=0,
+                    created_at=now, last_activity_at=now)
+    session.add(thread)
+    await session.flush()
+    post = Post(thread_id=thread.id, author_id=author.id, is_opening=True, body=data.body,
+                body_html=markdown.render(data.body), score=0, created_at=now)
+    session.add(post)
+    for tag in await _tags(session, data.tags):
+        session.add(ThreadTag(thread_id=thread.id, tag_id=tag.id))
+    await _follow(session, thread.id, author.id)
+    await session.execute(update(Category).where(Category.id == category.id).values(
+        thread_count=Category.thread_count + 1, post_count=Category.post_count + 1))
+    await session.flush()
+    events.publish(session, "forum.thread_created", thread_id=thread.id, post_id=post.id)
+    return thread
+
+
+async def get_thread(session: AsyncSession, thread_id: int) -> Thread:
+    thread = await session.get(Thread, thread_id)
+    if thread is None:
+        raise NotFound("No such thread")
+    return thread
+
+
+async def create_answer(session: AsyncSession, author: Account, thread_id: int, data: PostIn) -> Post:
+    # Lock the thread row so the answer count stays exact under concurrent answers (PostgreSQL).
+    thread = await session.scalar(select(Thread).where(Thread.id == thread_id).with_for_update())
+    if thread is None:
+        raise NotFound("No such thread")
+    if thread.locked:
+        raise Conflict("This thread is locked; it takes no new answers")
+    now = clock.now()
+    post = Post(thread_id=thread.id, author_id=author.id, is_opening=False, body=data.body,
+                body_html=markdown.render(data.body), score=0, created_at=now)
+    session.add(post)
+    thread.answer_count += 1
+    thread.last_activity_at = now
+    await _follow(session, thread.id, author.id)
+    await session.execute(update(Category).where(Category.id == thread.category_id).values(
+        post_count=Category.post_count + 1))
+    await session.flush()
+    events.publish(session, "forum.post_created", thread_id=thread.id, post_id=post.id)
+    return post
+
+
+def _may_moderate(account: Account) -> bool:
+    return account.has_role(Role.MODERATOR)
+
+
+async def edit_post(session: AsyncSession, editor: Account, post_id: int, data: PostEdit) -> Post:
+    post = await session.get(Post, post_id)
+    if post is None:
+        raise NotFound("No such post")
+    if post.author_id != editor.id and not _may_moderate(editor):
+        raise Forbidden("Only the author or a moderator can edit this post")
+    thread = await get_thread(session, post.thread_id)
+    if thread.locked and not _may_moderate(editor):
+        raise Conflict("This thread is locked")
+    new_title = data.title if data.title and post.is_opening else None
+    if data.body == post.body and (new_title is None or new_title == thread.title):
+        return post
+    session.add(PostRevision(post_id=post.id, editor_id=editor.id, body=post.body,
+                             title=thread.title if new_title else None, created_at=clock.now()))
+    post.body, post.body_html, post.edited_at = data.body, markdown.render(data.body), clock.now()
+    if new_title:
+        thread.title, thread.slug = new_title, slugify(new_title)
+    await session.flush()
+    events.publish(session, "forum.post_edited", thread_id=thread.id, post_id=post.id)
+    return post
+
+
+async def post_history(session: AsyncSession, viewer: Account, post_id: int) -> list[tuple[PostRevision, Account]]:
+    if not _may_moderate(viewer):
+        raise Forbidden("Only moderators can read the edit history")
+    rows = await session.execute(select(PostRevision, Account).join(Account, Account.id == PostRevision.editor_id)
+                                 .where(PostRevision.post_id == post_id).order_by(PostRevision.id.desc()))
+    return [(revision, account) for revision, account in rows.all()]
+
+
+# --- votes ------------------------------------------------------------------------------------
+
+async def vote(session: AsyncSession, voter: Account, post_id: int) -> Post:
+    post = await session.get(Post, post_id)
+    if post is None:
+        raise NotFound("No such post")
+    if post.author_id == voter.id:
+        raise Invalid("You cannot vote for your own post")
+    try:
+        async with session.begin_nested():
+            session.add(PostVote(post_id=post.id, voter_id=voter.id, created_at=clock.now()))
+    except IntegrityError as exc:
+        # The primary key (post, voter) settles two votes sent at the same moment.
+        raise Conflict("You already voted for this post") from exc
+    await session.execute(update(Post).where(Post.id == post.id).values(score=Post.score + 1))
+    await session.refresh(post, ["score"])
+    return post
+
+
+async def unvote(session: AsyncSession, voter: Account, post_id: int) -> Post:
+    post = await session.get(Post, post_id)
+    if post is None:
+        raise NotFound("No such post")
+    result = await session.execute(delete(PostVote).where(PostVote.post_id == post.id, PostVote.voter_id == voter.id))
+    if result.rowcount:
+        await session.execute(update(Post).where(Post.id == post.id).values(score=Post.score - 1))
+        await session.refresh(post, ["score"])
+    return post
+
+
+# --- accepting, locking, following ----------------------------------------------------------------
+
+async def accept(session: AsyncSession, actor: Account, thread_id: int, post_id: int | None) -> Thread:
+    """Accept `post_id` as the answer (None takes the acceptance back)."""
+    thread = await get_thread(session, thread_id)
+    if thread.author_id != actor.id and not _may_moderate(actor):
+        raise Forbidden("Only the person who asked or a moderator can accept an answer")
+    if thread.kind != ThreadKind.QUESTION:
+        raise Invalid("Only questions have accepted answers")
+    if post_id is not None:
+        post = await session.get(Post, post_id)
+        if post is None or post.thread_id != thread.id:
+            raise Invalid("That answer belongs to another thread")
+        if post.is_opening:
+            raise Invalid("The question cannot be its own answer")
+    previous, thread.accepted_post_id = thread.accepted_post_id, post_id
+    await session.flush()
+    if post_id is not None and post_id != previous:
+        events.publish(session, "forum.answer_accepted", thread_id=thread.id, post_id=post_id, actor_id=actor.id)
+    else:
+        events.publish(session, "forum.thread_changed", thread_id=thread.id)
+    return thread
+
+
+async def set_locked(session: AsyncSession, moderator: Account, thread_id: int, locked: bool) -> Thread:
+    if not _may_moderate(moderator):
+        raise Forbidden("Only moderators can lock threads")
+    thread = await get_thread(session, thread_id)
+    thread.locked = locked
+    await session.flush()
+    return thread
+
+
+async def set_following(session: AsyncSession, account: Account, thread_id: int, following: bool) -> bool:
+    await get_thread(session, thread_id)
+    if following:
+        await _follow(session, thread_id, account.id)
+    else:
+        await session.execute(delete(Follow).where(Follow.thread_id == thread_id, Follow.account_id == account.id))
+    await session.flush()
+    return following
+
+
+async def followers(session: AsyncSession, thread_id: int) -> list[int]:
+    return list(await session.scalars(select(Follow.account_id).where(Follow.thread_id == thread_id)))
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+@dataclass
+class ThreadView:
+    thread: Thread
+    category: Category
+    question: Post
+    answers: list[Post]
+    tags: list[str]
+    voted: set[int] = field(default_factory=set)
+    following: bool = False
+
+
+def _answer_order(thread: Thread):  # noqa: ANN202
+    # Accepted first, then the most useful, then the oldest.
+    return lambda p: (p.id != thread.accepted_post_id, -p.score, p.created_at, p.id)
+
+
+async def thread_view(session: AsyncSession, thread_id: int, viewer: Account | None) -> ThreadView:
+    row = (await session.execute(
+        select(Thread, Category, Account).join(Category, Category.id == Thread.category_id)
+        .join(Account, Account.id == Thread.author_id).where(Thread.id == thread_id))).first()
+    if row is None:
+        raise NotFound("No such thread")
+    thread, category, _author = row
+    posts = list((await session.execute(
+        select(Post, Account).join(Account, Account.id == Post.author_id)
+        .where(Post.thread_id == thread_id).order_by(Post.id))).all())
+    for post, author in posts:
+        # Loaded in the same query; attach it without marking the post changed (no flush on commit).
+        set_committed_value(post, "author", author)
+    question = next(p for p, _ in posts if p.is_opening)
+    answers = sorted((p for p, _ in posts if not p.is_opening), key=_answer_order(thread))
+    view = ThreadView(thread, category, question, answers, (await tags_for(session, [thread_id])).get(thread_id, []))
+    if viewer is not None:
+        ids = [p.id for p, _ in posts]
+        view.voted = set(await session.scalars(select(PostVote.post_id).where(
+            PostVote.voter_id == viewer.id, PostVote.post_id.in_(ids))))
+        view.following = await session.scalar(select(Follow.thread_id).where(
+            Follow.thread_id == thread_id, Follow.account_id == viewer.id)) is not None
+    return view
+
+
+async def tags_for(session: AsyncSession, thread_ids: list[int]) -> dict[int, list[str]]:
+    if not thread_ids:
+        return {}
+    rows = await session.execute(select(ThreadTag.thread_id, Tag.name).join(Tag, Tag.id == ThreadTag.tag_id)
+                                 .where(ThreadTag.thread_id.in_(thread_ids)).order_by(Tag.name))
+    found: dict[int, list[str]] = {}
+    for thread_id, name in rows.all():
+        found.setdefault(thread_id, []).append(name)
+    return found
+
+
+@dataclass
+class ThreadRow:
+    thread: Thread
+    author: Account
+    tags: list[str]
+
+
+def _encode_cursor(at: datetime, thread_id: int) -> str:
+    return base64.urlsafe_b64encode(f"{at.isoformat()}|{thread_id}".encode()).decode()
+
+
+def _decode_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        at, _, thread_id = base64.urlsafe_b64decode(cursor.encode()).decode().partition("|")
+        return datetime.fromisoformat(at), int(thread_id)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise Invalid("This page link is broken; start from the first page") from exc
+
+
+async def list_threads(session: AsyncSession, *, category_id: int | None = None, show: str = "latest",
+                       tag: str | None = None, cursor: str | None = None,
+                       limit: int = PAGE_SIZE) -> tuple[list[ThreadRow], str | None]:
+    """Threads newest activity first; `show` is latest, unanswered or solved."""
+    order_column = Thread.created_at if show == "unanswered" else Thread.last_activity_at
+    query = select(Thread, Account).join(Account, Account.id == Thread.author_id)
+    if category_id is not None:
+        query = query.where(Thread.category_id == category_id)
+    if show == "unanswered":
+        query = query.where(Thread.kind == ThreadKind.QUESTION, Thread.answer_count == 0)
+    elif show == "solved":
+        query = query.where(Thread.accepted_post_id.is_not(None))
+    if tag:
+        query = query.where(Thread.id.in_(select(ThreadTag.thread_id).join(Tag, Tag.id == ThreadTag.tag_id)
+                                          .where(Tag.name == tag)))
+    if cursor:
+        at, last_id = _decode_cursor(cursor)
+        query = query.where(or_(order_column < at, and_(order_column == at, Thread.id < last_id)))
+    rows = (await session.execute(query.order_by(order_column.desc(), Thread.id.desc()).limit(limit + 1))).all()
+    tags = await tags_for(session, [t.id for t, _ in rows[:limit]])
+    items = [ThreadRow(t, a, tags.get(t.id, [])) for t, a in rows[:limit]]
+    next_cursor = None
+    if len(rows) > limit:
+        last = items[-1].thread
+        next_cursor = _encode_cursor(last.created_at if show == "unanswered" else last.last_activity_at, last.id)
+    return items, next_cursor
+
+
+async def count_threads(session: AsyncSession) -> int:
+    return await session.scalar(select(func.count()).select_from(Thread)) or 0

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel
+
+
+class NotificationOut(BaseModel):
+    id: int
+    kind: str
+    title: str
+    url: str
+    actor_handle: str | None
+    actor_name: str | None
+    created_at: datetime
+    read: bool
+
+
+class NotificationPage(BaseModel):
+    items: list[NotificationOut]
+    unread: int
+    next_before: int | None

@@ -1,0 +1,61 @@
+"""The only code that writes notifications and the accounts' unread counters."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from hearth import clock
+from hearth.accounts.models import Account
+from hearth.notifications.models import Notification
+from hearth.notifications.schemas import NotificationOut, NotificationPage
+
+
+async def notify(session: AsyncSession, account_id: int, *, kind: str, title: str, url: str,
+                 dedupe_key: str, actor_id: int | None = None) -> bool:
+    """Notify one member once per dedupe_key; returns False when it was already sent."""
+    if actor_id == account_id:
+        return False  # nobody needs to hear about their own doing
+    exists = await session.scalar(select(Notification.id).where(
+        Notification.account_id == account_id, Notification.dedupe_key == dedupe_key))
+    if exists is not None:
+        return False
+    session.add(Notification(account_id=account_id, kind=kind, title=title[:200], url=url[:300],
+                             dedupe_key=dedupe_key[:120], actor_id=actor_id, created_at=clock.now()))
+    await session.execute(update(Account).where(Account.id == account_id)
+                          .values(unread_notifications=Account.unread_notifications + 1))
+    return True
+
+
+async def list_for(session: AsyncSession, account: Account, *, before: int | None = None,
+                   limit: int = 30) -> NotificationPage:
+    actor = Account.__table__.alias("actor")
+    query = (select(Notification, actor.c.handle, actor.c.display_name)
+             .outerjoin(actor, actor.c.id == Notification.actor_id)
+             .where(Notification.account_id == account.id)
+             .order_by(Notification.id.desc()).limit(limit + 1))
+    if before is not None:
+        query = query.where(Notification.id < before)
+    rows = (await session.execute(query)).all()
+    items = [NotificationOut(id=n.id, kind=n.kind, title=n.title, url=n.url, actor_handle=handle,
+                             actor_name=name, created_at=n.created_at, read=n.read_at is not None)
+             for n, handle, name in rows[:limit]]
+    return NotificationPage(items=items, unread=account.unread_notifications,
+                            next_before=items[-1].id if len(rows) > limit else None)
+
+
+async def mark_read(session: AsyncSession, account: Account, ids: list[int] | None = None) -> int:
+    """Mark some (or all) of a member's notifications read; the counter is recounted, never guessed."""
+    condition = and_(Notification.account_id == account.id, Notification.read_at.is_(None))
+    if ids is not None:
+        condition = and_(condition, Notification.id.in_(ids))
+    result = await session.execute(update(Notification).where(condition).values(read_at=clock.now()))
+    remaining = await _count_unread(session, account.id)
+    await session.execute(update(Account).where(Account.id == account.id).values(unread_notifications=remaining))
+    account.unread_notifications = remaining
+    return result.rowcount or 0
+
+
+async def _count_unread(session: AsyncSession, account_id: int) -> int:
+    return await session.scalar(select(func.count()).where(
+        Notification.account_id == account_id, Notification.read_at.is_(None))) or 0

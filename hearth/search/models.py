@@ -1,0 +1,61 @@
+"""The SQL backend's table, and the database-only objects the schema comparison must skip.
+
+The full-text index lives beside the table and is kept in step by triggers (see
+alembic/versions/0002_search.py): on SQLite an FTS5 external-content table
+`search_fts` (and FTS5's shadow tables `search_fts_*`), on PostgreSQL a `tsv` column
+with a GIN index. Neither can be described by a model, so Alembic must ignore them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from hearth.db import Base
+
+FTS_TABLE = "search_fts"
+TSV_COLUMN = "tsv"
+TSV_INDEX = "ix_search_documents_tsv"
+
+
+class IndexedDocument(Base):
+    """A SearchDocument as the SQL backend stores it."""
+
+    __tablename__ = "search_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    ref_id: Mapped[int]
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(8))
+    # No foreign key: the kernel knows no domain's categories.
+    category_id: Mapped[int | None] = mapped_column(index=True)
+    tags: Mapped[str] = mapped_column(Text)  # " "-separated, lowercase
+    solved: Mapped[bool | None]
+    created_at: Mapped[datetime]
+    url: Mapped[str] = mapped_column(String(500))
+
+    __table_args__ = (UniqueConstraint("kind", "ref_id"),)
+
+
+def _database_only(name: str | None, type_: str, table: str | None) -> bool:
+    if type_ == "table":
+        return name is not None and (name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_"))
+    if type_ == "column":
+        return name == TSV_COLUMN and table == IndexedDocument.__tablename__
+    return type_ == "index" and name == TSV_INDEX
+
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Alembic hook: leave the full-text objects that exist only in the database alone."""
+    table = getattr(getattr(obj, "table", None), "name", None)
+    return not _database_only(name, type_, table)
+
+
+def include_name(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:
+    """Alembic hook: do not even reflect them (FTS5 tables have no column types)."""
+    return not _database_only(name, type_, parent_names.get("table_name"))

@@ -1,0 +1,1 @@
+"""Offline text analysis (language now; sentiment, profanity and personal data follow)."""

@@ -1,0 +1,222 @@
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Form, Query, Request
+from starlette.responses import RedirectResponse, Response
+
+from forums import service
+from forums.models import Post
+from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
+from hearth import i18n, search
+from hearth.accounts import service as accounts
+from hearth.accounts.models import Role
+from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
+from hearth.db import DbSession
+from hearth.errors import HearthError, Invalid, NotFound
+from web.forms import field_errors, validate
+from web.rendering import is_htmx, render
+
+router = APIRouter()
+_ = i18n.gettext
+Text = Annotated[str, Form()]
+Moderator = RequireRole(Role.MODERATOR)
+Show = Literal["latest", "unanswered", "solved"]
+
+
+def _see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+@router.get("/")
+async def home(request: Request, account: CurrentAccount, db: DbSession) -> Response:
+    latest, _next = await service.list_threads(db, limit=10)
+    unanswered, _next = await service.list_threads(db, show="unanswered", limit=5)
+    return render(request, "forums/home.html", {
+        "categories": await service.list_categories(db), "latest": latest, "unanswered": unanswered,
+        "newest": await accounts.newest_members(db, limit=6), "member_count": await accounts.count_members(db)})
+
+
+@router.get("/c/{slug}")
+async def category(slug: str, request: Request, account: CurrentAccount, db: DbSession, show: Show = "latest",
+                   cursor: str | None = Query(None, max_length=200)) -> Response:
+    found = await service.get_category(db, slug=slug)
+    rows, next_cursor = await service.list_threads(db, category_id=found.id, show=show, cursor=cursor)
+    context = {"category": found, "rows": rows, "next_cursor": next_cursor, "show": show}
+    if is_htmx(request) and cursor:
+        return render(request, "forums/category.html", context, block="thread_rows")
+    return render(request, "forums/category.html", context)
+
+
+@router.get("/t/{thread_id}")
+async def thread_short(thread_id: int, db: DbSession) -> Response:
+    return _see_other(service.thread_url(await service.get_thread(db, thread_id)))
+
+
+@router.get("/t/{thread_id}/{slug}")
+async def thread(thread_id: int, slug: str, request: Request, account: CurrentAccount, db: DbSession) -> Response:
+    view = await service.thread_view(db, thread_id, account)
+    if slug != view.thread.slug:
+        return RedirectResponse(service.thread_url(view.thread), status_code=301)
+    return render(request, "forums/thread.html", {"view": view, "values": {}, "errors": {}})
+
+
+@router.post("/t/{thread_id}/answers")
+async def answer(thread_id: int, request: Request, member: CurrentMember, db: DbSession, body: Text = "") -> Response:
+    try:
+        post = await service.create_answer(db, member, thread_id, validate(PostIn, {"body": body}))
+    except Invalid as exc:
+        view = await service.thread_view(db, thread_id, member)
+        return render(request, "forums/thread.html", {"view": view, "values": {"body": body},
+                      "errors": field_errors(exc)}, status_code=422)
+    thread = await service.get_thread(db, thread_id)
+    return _see_other(f"{service.thread_url(thread)}#post-{post.id}")
+
+
+async def _post_fragment(request: Request, db: DbSession, member, post_id: int) -> Response:  # noqa: ANN001
+    post = await db.get(Post, post_id)
+    view = await service.thread_view(db, post.thread_id, member)
+    current = next(p for p in [view.question, *view.answers] if p.id == post_id)
+    return render(request, "forums/_vote.html", {"post": current, "view": view})
+
+
+@router.post("/posts/{post_id}/vote")
+async def vote(post_id: int, request: Request, member: CurrentMember, db: DbSession, action: Text = "up") -> Response:
+    if action == "up":
+        post = await service.vote(db, member, post_id)
+    else:
+        post = await service.unvote(db, member, post_id)
+    if is_htmx(request):
+        return await _post_fragment(request, db, member, post.id)
+    thread = await service.get_thread(db, post.thread_id)
+    return _see_other(f"{service.thread_url(thread)}#post-{post.id}")
+
+
+@router.post("/t/{thread_id}/accept")
+async def accept(thread_id: int, member: CurrentMember, db: DbSession, post_id: Text = "") -> Response:
+    chosen = int(post_id) if post_id.isdigit() else None
+    thread = await service.accept(db, member, thread_id, chosen)
+    return _see_other(service.thread_url(thread) + (f"#post-{chosen}" if chosen else ""))
+
+
+@router.post("/t/{thread_id}/follow")
+async def follow(thread_id: int, request: Request, member: CurrentMember, db: DbSession,
+                 following: Text = "true") -> Response:
+    await service.set_following(db, member, thread_id, following == "true")
+    thread = await service.get_thread(db, thread_id)
+    if is_htmx(request):
+        return render(request, "forums/_follow.html", {"thread": thread, "following": following == "true"})
+    return _see_other(service.thread_url(thread))
+
+
+@router.post("/t/{thread_id}/lock")
+async def lock(thread_id: int, moderator: Moderator, db: DbSession, locked: Text = "true") -> Response:
+    thread = await service.set_locked(db, moderator, thread_id, locked == "true")
+    return _see_other(service.thread_url(thread))
+
+
+@router.get("/ask")
+async def ask_page(request: Request, member: CurrentMember, db: DbSession, category: str | None = None) -> Response:
+    return render(request, "forums/ask.html", {"categories": await service.list_categories(db), "errors": {},
+                                               "values": {"category": category or "", "kind": "question"}})
+
+
+@router.get("/ask/similar")
+async def ask_similar(request: Request, member: CurrentMember, db: DbSession,
+                      title: str = Query("", max_length=150)) -> Response:
+    hits = await search.backend().similar(db, "thread", title, limit=5)
+    return render(request, "forums/_similar.html", {"hits": hits})
+
+
+@router.post("/ask")
+async def ask(request: Request, member: CurrentMember, db: DbSession, category_id: Text = "", kind: Text = "question",
+              title: Text = "", body: Text = "", tags: Text = "") -> Response:
+    values = {"category_id": category_id, "kind": kind, "title": title, "body": body, "tags": tags}
+    try:
+        data = validate(ThreadIn, {"category_id": category_id or 0, "kind": kind, "title": title, "body": body,
+                                   "tags": [t for t in tags.replace(",", " ").split() if t]})
+        thread = await service.create_thread(db, member, data)
+    except HearthError as exc:
+        return render(request, "forums/ask.html", {
+            "categories": await service.list_categories(db), "values": values,
+            "errors": field_errors(exc) if isinstance(exc, Invalid) else {}, "message": exc.translated(_)},
+            status_code=exc.status)
+    return _see_other(service.thread_url(thread))
+
+
+@router.get("/posts/{post_id}/edit")
+async def edit_page(post_id: int, request: Request, member: CurrentMember, db: DbSession) -> Response:
+    post = await db.get(Post, post_id)
+    if post is None:
+        raise NotFound("No such post")
+    thread = await service.get_thread(db, post.thread_id)
+    return render(request, "forums/edit.html", {"post": post, "thread": thread, "errors": {},
+                                                "values": {"body": post.body, "title": thread.title}})
+
+
+@router.post("/posts/{post_id}/edit")
+async def edit(post_id: int, request: Request, member: CurrentMember, db: DbSession, body: Text = "",
+               title: Annotated[str | None, Form()] = None) -> Response:
+    try:
+        post = await service.edit_post(db, member, post_id, validate(PostEdit, {"body": body, "title": title}))
+    except Invalid as exc:
+        post = await db.get(Post, post_id)
+        thread = await service.get_thread(db, post.thread_id)
+        return render(request, "forums/edit.html", {"post": post, "thread": thread, "errors": field_errors(exc),
+                      "values": {"body": body, "title": title}}, status_code=422)
+    thread = await service.get_thread(db, post.thread_id)
+    return _see_other(f"{service.thread_url(thread)}#post-{post.id}")
+
+
+@router.get("/posts/{post_id}/history")
+async def history(post_id: int, request: Request, moderator: Moderator, db: DbSession) -> Response:
+    post = await db.get(Post, post_id)
+    if post is None:
+        raise NotFound("No such post")
+    thread = await service.get_thread(db, post.thread_id)
+    revisions = await service.post_history(db, moderator, post_id)
+    return render(request, "forums/history.html", {"post": post, "thread": thread, "revisions": revisions})
+
+
+@router.get("/search")
+async def search_page(request: Request, account: CurrentAccount, db: DbSession, q: str = Query("", max_length=200),
+                      category: str | None = Query(None, max_length=60), tag: str | None = Query(None, max_length=30),
+                      solved: Literal["", "yes", "no"] = "", language: Literal["", "en", "nl", "fr", "de"] = "",
+                      sort: Literal["relevance", "newest"] = "relevance", page: int = Query(1, ge=1, le=500)) -> Response:
+    categories = await service.list_categories(db)
+    category_id = next((c.id for c in categories if c.slug == category), None)
+    results = None
+    if q.strip() or tag or category_id:
+        results = await search.backend().search(db, search.SearchQuery(
+            text=q, kind="thread", category_id=category_id, tag=tag or None,
+            solved={"yes": True, "no": False}.get(solved), language=language or None, sort=sort, page=page))
+    return render(request, "forums/search.html", {
+        "q": q, "results": results, "categories": categories, "category": category or "", "tag": tag or "",
+        "solved": solved, "language": language, "sort": sort, "page": page})
+
+
+# --- administration: categories ---------------------------------------------------------------
+
+@router.get("/admin/categories")
+async def admin_categories(request: Request, admin: AdminAccount, db: DbSession) -> Response:
+    return render(request, "admin/categories.html", {"categories": await service.list_categories(db),
+                                                     "errors": {}, "values": {}})
+
+
+@router.post("/admin/categories")
+async def admin_category_save(request: Request, admin: AdminAccount, db: DbSession, name: Text = "", slug: Text = "",
+                              description: Text = "", language: Text = "", position: Text = "0",
+                              category_id: Text = "") -> Response:
+    values = {"name": name, "slug": slug, "description": description, "language": language, "position": position}
+    try:
+        data = validate(CategoryIn, {**values, "language": language or None,
+                                     "position": position if position.strip().isdigit() else -1})
+        await service.save_category(db, data, int(category_id) if category_id.isdigit() else None)
+    except HearthError as exc:
+        return render(request, "admin/categories.html", {
+            "categories": await service.list_categories(db), "values": values,
+            "errors": field_errors(exc) if isinstance(exc, Invalid) else {}, "message": exc.translated(_)},
+            status_code=exc.status)
+    return _see_other("/admin/categories")
+
+

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import RedirectResponse, Response
+
+from hearth.auth import CurrentMember
+from hearth.db import DbSession
+from hearth.notifications import service
+from web.forms import safe_next
+from web.rendering import render
+
+router = APIRouter()
+
+
+@router.get("/notifications")
+async def notifications(request: Request, member: CurrentMember, db: DbSession,
+                        before: int | None = Query(None, ge=1)) -> Response:
+    return render(request, "notifications.html", {"page": await service.list_for(db, member, before=before)})
+
+
+@router.post("/notifications/read")
+async def mark_read(request: Request, member: CurrentMember, db: DbSession) -> Response:
+    form = await request.form()
+    ids = [int(v) for v in form.getlist("id") if str(v).isdigit()] or None
+    await service.mark_read(db, member, ids)
+    # Opening one notification marks it read and goes where it points.
+    target = form.get("go")
+    return RedirectResponse(safe_next(str(target) if target else None, "/notifications"), status_code=303)
