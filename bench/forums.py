@@ -27,8 +27,27 @@ WORDS = {
 }
 
 
+def _pseudo_words(rng: random.Random, count: int) -> list[str]:
+    syllables = "ba be bi bo ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to " \
+                "van ver ont ge aan tion ment eur ette ing er".split()
+    words: set[str] = set()
+    while len(words) < count:
+        words.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+# Real text follows Zipf's law: a few words everywhere, most words rare. Each post mixes
+# the banking words above (the ones people search for) into a large everyday vocabulary.
+_COMMON = _pseudo_words(random.Random(3), 20_000)
+_COMMON_WEIGHTS = [1 / (rank + 1) for rank in range(len(_COMMON))]
+
+
 def sentence(rng: random.Random, language: str, words: int) -> str:
-    return " ".join(rng.choice(WORDS[language]) for _ in range(words)).capitalize() + "."
+    picked = rng.choices(_COMMON, _COMMON_WEIGHTS, k=words)
+    for i in range(len(picked)):
+        if rng.random() < 0.06:
+            picked[i] = rng.choice(WORDS[language])
+    return " ".join(picked).capitalize() + "."
 
 
 async def thread_with_answers(database: Database, answers: int = 20) -> str:

@@ -95,6 +95,9 @@ async def _clean(database: Database) -> AsyncIterator[None]:
             for table in tables:
                 await conn.execute(text(f"DELETE FROM {table}"))
     await ratelimit.backend().reset()
+    from web import pagecache
+
+    pagecache.clear()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid, NotFound
 from web.forms import field_errors, validate
+from web import pagecache
 from web.rendering import is_htmx, render
 
 router = APIRouter()
@@ -30,11 +31,14 @@ def _see_other(url: str) -> RedirectResponse:
 
 @router.get("/")
 async def home(request: Request, account: CurrentAccount, db: DbSession) -> Response:
-    latest, _next = await service.list_threads(db, limit=10)
-    unanswered, _next = await service.list_threads(db, show="unanswered", limit=5)
-    return render(request, "forums/home.html", {
-        "categories": await service.list_categories(db), "latest": latest, "unanswered": unanswered,
-        "newest": await accounts.newest_members(db, limit=6), "member_count": await accounts.count_members(db)})
+    async def page() -> Response:
+        latest, _next = await service.list_threads(db, limit=10)
+        unanswered, _next = await service.list_threads(db, show="unanswered", limit=5)
+        return render(request, "forums/home.html", {
+            "categories": await service.list_categories(db), "latest": latest, "unanswered": unanswered,
+            "newest": await accounts.newest_members(db, limit=6), "member_count": await accounts.count_members(db)})
+
+    return await pagecache.serve(request, page)
 
 
 @router.get("/c/{slug}")
@@ -55,10 +59,13 @@ async def thread_short(thread_id: int, db: DbSession) -> Response:
 
 @router.get("/t/{thread_id}/{slug}")
 async def thread(thread_id: int, slug: str, request: Request, account: CurrentAccount, db: DbSession) -> Response:
-    view = await service.thread_view(db, thread_id, account)
-    if slug != view.thread.slug:
-        return RedirectResponse(service.thread_url(view.thread), status_code=301)
-    return render(request, "forums/thread.html", {"view": view, "values": {}, "errors": {}})
+    async def page() -> Response:
+        view = await service.thread_view(db, thread_id, account)
+        if slug != view.thread.slug:
+            return RedirectResponse(service.thread_url(view.thread), status_code=301)
+        return render(request, "forums/thread.html", {"view": view, "values": {}, "errors": {}})
+
+    return await pagecache.serve(request, page)
 
 
 @router.post("/t/{thread_id}/answers")

@@ -51,9 +51,15 @@ def is_htmx(request: Request) -> bool:
 def render(request: Request, name: str, context: dict[str, Any] | None = None, *,
            status_code: int = 200, block: str | None = None, headers: dict[str, str] | None = None) -> Response:
     nonce = getattr(request.state, "csrf_nonce", None)
+    if getattr(request.state, "csrf_placeholder", False):
+        from web.pagecache import TOKEN_PLACEHOLDER  # a page rendered for the visitors' cache
+
+        token = TOKEN_PLACEHOLDER
+    else:
+        token = csrf_token_for(nonce) if nonce else ""
     ctx: dict[str, Any] = {
         "account": getattr(request.state, "account", None),
-        "csrf_token": csrf_token_for(nonce) if nonce else "",
+        "csrf_token": token,
         "lang": i18n.current.get(),
         "path": request.url.path,
         "next_param": quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe=""),

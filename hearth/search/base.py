@@ -93,7 +93,7 @@ class SearchHit:
     language: str | None
     solved: bool | None
     created_at: datetime
-    score: float
+    score: float  # relevance, higher is better; 0 when sorted by newest
 
 
 @dataclass(slots=True)

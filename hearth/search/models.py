@@ -3,7 +3,8 @@
 The full-text index lives beside the table and is kept in step by triggers (see
 alembic/versions/0002_search.py): on SQLite an FTS5 external-content table
 `search_fts` (and FTS5's shadow tables `search_fts_*`), on PostgreSQL a `tsv` column
-with a GIN index. Neither can be described by a model, so Alembic must ignore them.
+with a GIN index. Models cannot describe them (they differ by dialect), so Alembic must
+ignore them.
 """
 
 from __future__ import annotations
@@ -26,18 +27,19 @@ class IndexedDocument(Base):
 
     __tablename__ = "search_documents"
 
+    # Column order matters on SQLite: filters and sort keys before the long texts.
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(32))
     ref_id: Mapped[int]
-    title: Mapped[str] = mapped_column(Text)
-    body: Mapped[str] = mapped_column(Text)
-    language: Mapped[str | None] = mapped_column(String(8))
     # No foreign key: the kernel knows no domain's categories.
     category_id: Mapped[int | None] = mapped_column(index=True)
-    tags: Mapped[str] = mapped_column(Text)  # " "-separated, lowercase
+    language: Mapped[str | None] = mapped_column(String(8))
     solved: Mapped[bool | None]
     created_at: Mapped[datetime]
+    tags: Mapped[str] = mapped_column(Text)  # " "-separated, lowercase
     url: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (UniqueConstraint("kind", "ref_id"),)
 

@@ -2,14 +2,13 @@
 
 Writes go through the caller's session, so an index update commits with the event that
 caused it; triggers (alembic/versions/0002_search.py) keep the full-text index in step.
-Every query starts from the full-text index and applies the other filters to its matches.
-Highlights are computed only for the returned page, in an outer query over the LIMITed
-inner one: FTS5's snippet() and ts_headline() cost far more than ranking.
+Every query starts from the full-text index and applies the other filters to its matches;
+highlights are computed for the returned page only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import reduce
 from typing import Any, Literal
 
@@ -20,6 +19,7 @@ from sqlalchemy import (
     Select,
     Text,
     bindparam,
+    case,
     column,
     delete,
     func,
@@ -69,7 +69,9 @@ _SNIPPET_TOKENS = 30
 
 # PostgreSQL: a query is read in each language (stemmed) and as-is, OR-ed, because the
 # searcher's language is unknown and a community mixes English, Dutch and French.
-_QUERY_CONFIGS = ("hearth_english", "hearth_dutch", "hearth_french", "hearth_german", "hearth_simple")
+# Language -> configuration as in hearth_search_config() (alembic/versions/0002_search.py).
+_CONFIGS = {"en": "hearth_english", "nl": "hearth_dutch", "fr": "hearth_french", "de": "hearth_german"}
+_SIMPLE = "hearth_simple"
 TSV = literal_column(f"{IndexedDocument.__tablename__}.{TSV_COLUMN}", TSVECTOR)
 _TITLE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_STOP}, HighlightAll=true"
 _BODY_OPTIONS = (f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxFragments=2, MaxWords=30, MinWords=12,"
@@ -106,16 +108,11 @@ class SqlSearchBackend:
         if not terms:
             return empty_results(query)
         if await _dialect(session) == "sqlite":
-            engine: _Engine = _Fts5(_fts5_match(terms))
+            engine: _Engine = _Fts5(query.kind, _fts5_match(terms))
         else:
-            engine = _Tsvector(_pg_search_query(terms))
-        where = _filters(query)
-        rows = await engine.page(session, where, query.sort, query.per_page, query.offset, snippets=True)
-        hits = [_hit(row, snippets=True) for row in rows]
-        if (hits and len(hits) < query.per_page) or (not hits and query.page == 1):
-            total, capped = query.offset + len(hits), False  # the last page: no count needed
-        else:
-            total, capped = await engine.total(session, where)
+            engine = _Tsvector(query.kind, _pg_search_query(terms))
+        hits, total, capped = await engine.page(session, _filters(query), query.sort, query.per_page,
+                                                query.offset, snippets=True)
         return SearchResults(hits, total, query.page, query.per_page, total_capped=capped)
 
     async def similar(self, session: AsyncSession, kind: str, title: str, limit: int = 5) -> list[SearchHit]:
@@ -123,83 +120,120 @@ class SqlSearchBackend:
         if not enough_letters(title) or not (words or prefix):
             return []
         if await _dialect(session) == "sqlite":
-            engine: _Engine = _Fts5(_fts5_title_match(words, prefix))
+            engine: _Engine = _Fts5(kind, _fts5_title_match(words, prefix))
         else:
-            engine = _Tsvector(_pg_title_query(words, prefix))
+            engine = _Tsvector(kind, _pg_title_query(words, prefix))
         limit = max(1, min(limit, MAX_PER_PAGE))
-        rows = await engine.page(session, [IndexedDocument.kind == kind], "relevance", limit, 0, snippets=False)
-        return [_hit(row, snippets=False) for row in rows]
+        hits, _, _ = await engine.page(session, [], "relevance", limit, 0, snippets=False, count=False)
+        return hits
 
 
 class _Engine:
-    """One dialect's full-text query: a page of matches with highlights, and a capped count."""
+    """One dialect's full-text query: ranked ids, then the page's details, and a capped count.
 
-    def matches(self) -> Select[Any]:
+    Ranking touches every match, so it reads as little as it can; the page's columns and
+    highlights (FTS5's snippet(), ts_headline(): costly) come from a second query by id.
+    """
+
+    def matches(self, where: list[ColumnElement[bool]], *, joined: bool = False) -> Select[Any]:
+        """Ids of the documents that match and pass `where`; joined: search_documents is in FROM."""
         raise NotImplementedError
 
-    async def page(self, session: AsyncSession, where: list[ColumnElement[bool]], order: Order,
-                   limit: int, offset: int, *, snippets: bool) -> Sequence[Row[Any]]:
+    def rank(self) -> ColumnElement[float]:
+        """Higher is better."""
         raise NotImplementedError
+
+    async def details(self, session: AsyncSession, ids: list[int], snippets: bool) -> dict[int, Row[Any]]:
+        """Hit columns, and title and snippet with sentinel marks, by document id."""
+        raise NotImplementedError
+
+    async def page(self, session: AsyncSession, where: list[ColumnElement[bool]], order: Order, limit: int,
+                   offset: int, *, snippets: bool, count: bool = True) -> tuple[list[SearchHit], int, bool]:
+        """A page of hits, the number of matches (up to TOTAL_CAP), and whether it was capped."""
+        d = IndexedDocument
+        found = self.matches(where, joined=order == "newest")
+        if order == "relevance":
+            # Scored here only: FTS5's bm25() on a few rowids still scans every match for its statistics.
+            score = self.rank().label("score")
+            by = [score.desc(), found.selected_columns[0].desc()]
+        else:
+            score, by = literal(0.0).label("score"), [d.created_at.desc(), d.id.desc()]
+        ranked_stmt = found.add_columns(score).order_by(*by)
+        # Ranking the first TOTAL_CAP + 1 matches costs hardly more than ranking one page,
+        # and counts them without a second pass over the matches.
+        in_window = count and offset + limit <= TOTAL_CAP
+        if in_window:
+            window = (await session.execute(ranked_stmt.limit(TOTAL_CAP + 1))).all()
+            ranked, total, capped = window[offset:offset + limit], min(len(window), TOTAL_CAP), len(window) > TOTAL_CAP
+        else:
+            ranked = (await session.execute(ranked_stmt.limit(limit).offset(offset))).all()
+            total, capped = await self.total(session, where) if count else (len(ranked), False)
+        details = await self.details(session, [id_ for id_, _ in ranked], snippets) if ranked else {}
+        # A document deleted between the two queries has no details: leave it out.
+        return [_hit(details[id_], score) for id_, score in ranked if id_ in details], total, capped
 
     async def total(self, session: AsyncSession, where: list[ColumnElement[bool]]) -> tuple[int, bool]:
-        found = self.matches().where(*where).limit(TOTAL_CAP + 1)
+        found = self.matches(where).limit(TOTAL_CAP + 1)
         count = await session.scalar(select(func.count()).select_from(found.subquery())) or 0
         return min(count, TOTAL_CAP), count > TOTAL_CAP
 
 
 class _Fts5(_Engine):
-    def __init__(self, match: str) -> None:
+    def __init__(self, kind: str, match: str) -> None:
+        # The kind is a column of the FTS table; the user's terms look at title and body only.
+        match = f"{{title body}} : ({match}) AND kind : {_quoted((kind,))}"
         self.match = _FTS.op("MATCH")(bindparam("fts_match", match, type_=Text))
 
-    def matches(self) -> Select[Any]:
+    def matches(self, where: list[ColumnElement[bool]], *, joined: bool = False) -> Select[Any]:
+        if not (where or joined):
+            return select(FTS.c.rowid.label("id")).where(self.match)
+        # "+ 0" hides the rowid from the planner, which would otherwise walk search_documents
+        # (by kind or category) and re-run the full-text match once per row: 100x slower.
         return (select(IndexedDocument.id).select_from(FTS)
-                .join(IndexedDocument, IndexedDocument.id == FTS.c.rowid).where(self.match))
+                .join(IndexedDocument, IndexedDocument.id == FTS.c.rowid + 0).where(self.match, *where))
 
-    async def page(self, session: AsyncSession, where: list[ColumnElement[bool]], order: Order,
-                   limit: int, offset: int, *, snippets: bool) -> Sequence[Row[Any]]:
-        d = IndexedDocument
-        rank = func.bm25(_FTS, _TITLE_WEIGHT, _BODY_WEIGHT)  # lower is better
-        first = [rank.asc()] if order == "relevance" else []
-        inner = (self.matches().add_columns((-rank).label("score")).where(*where)
-                 .order_by(*first, d.created_at.desc(), d.id.desc()).limit(limit).offset(offset)
-                 .subquery("page"))
+    def rank(self) -> ColumnElement[float]:
+        return -func.bm25(_FTS, _TITLE_WEIGHT, _BODY_WEIGHT, 0.0)
+
+    async def details(self, session: AsyncSession, ids: list[int], snippets: bool) -> dict[int, Row[Any]]:
         snippet = (func.snippet(_FTS, 1, MARK_START, MARK_STOP, "…", _SNIPPET_TOKENS) if snippets
                    else literal(""))
-        # The FTS table joined again by rowid: FTS5 then runs the match for one row only.
-        stmt = (select(*_HIT_COLUMNS, inner.c.score,
-                       func.highlight(_FTS, 0, MARK_START, MARK_STOP).label("title_marked"),
+        stmt = (select(*_HIT_COLUMNS, func.highlight(_FTS, 0, MARK_START, MARK_STOP).label("title_marked"),
                        snippet.label("snippet_marked"))
-                .select_from(inner).join(FTS, FTS.c.rowid == inner.c.id).join(d, d.id == inner.c.id)
-                .where(self.match)
-                .order_by(*([inner.c.score.desc()] if order == "relevance" else []),
-                          d.created_at.desc(), d.id.desc()))
-        return (await session.execute(stmt)).all()
+                .select_from(FTS).join(IndexedDocument, IndexedDocument.id == FTS.c.rowid)
+                .where(self.match, FTS.c.rowid.in_(ids)))
+        return {row.id: row for row in await session.execute(stmt)}
 
 
 class _Tsvector(_Engine):
-    def __init__(self, tsquery: ColumnElement[Any]) -> None:
-        # Materialised once per statement, not re-parsed for every row ranked.
-        self.query = select(tsquery.label("query")).cte("q").prefix_with("MATERIALIZED")
+    def __init__(self, kind: str, tsquery: Callable[[str], ColumnElement[Any]]) -> None:
+        self.kind = kind
+        # Built once per statement (materialised), not re-parsed for every row: the query
+        # read in each configuration, and all of them OR-ed for matching.
+        each = [tsquery(config).label(config) for config in (*_CONFIGS.values(), _SIMPLE)]
+        self.query = select(reduce(lambda a, b: a.op("||")(b), each).label("any"), *each).cte("q")
+        self.query = self.query.prefix_with("MATERIALIZED")
 
-    def matches(self) -> Select[Any]:
+    def matches(self, where: list[ColumnElement[bool]], *, joined: bool = False) -> Select[Any]:
         return (select(IndexedDocument.id).select_from(IndexedDocument)
-                .join(self.query, TSV.op("@@")(self.query.c.query)))
+                .join(self.query, TSV.op("@@")(self.query.c.any))
+                .where(IndexedDocument.kind == self.kind, *where))
 
-    async def page(self, session: AsyncSession, where: list[ColumnElement[bool]], order: Order,
-                   limit: int, offset: int, *, snippets: bool) -> Sequence[Row[Any]]:
-        d, q = IndexedDocument, self.query.c.query
-        rank = func.ts_rank_cd(TSV, q, _RANK_NORMALISATION)
-        first = [rank.desc()] if order == "relevance" else []
-        inner = (self.matches().add_columns(rank.label("score")).where(*where)
-                 .order_by(*first, d.created_at.desc(), d.id.desc()).limit(limit).offset(offset)
-                 .subquery("page"))
+    def rank(self) -> ColumnElement[float]:
+        # Against the query read in the document's own language only: its tsvector holds
+        # that language's stems, and ranking with a fifth of the query is 3x faster.
+        q = self.query.c
+        own = case(*((IndexedDocument.language == lang, q[config]) for lang, config in _CONFIGS.items()),
+                   else_=q[_SIMPLE])
+        return func.ts_rank_cd(TSV, own, _RANK_NORMALISATION)
+
+    async def details(self, session: AsyncSession, ids: list[int], snippets: bool) -> dict[int, Row[Any]]:
+        d, q = IndexedDocument, self.query.c.any
         snippet = _headline(d.body, q, _BODY_OPTIONS) if snippets else literal("")
-        stmt = (select(*_HIT_COLUMNS, inner.c.score, _headline(d.title, q, _TITLE_OPTIONS).label("title_marked"),
+        stmt = (select(*_HIT_COLUMNS, _headline(d.title, q, _TITLE_OPTIONS).label("title_marked"),
                        snippet.label("snippet_marked"))
-                .select_from(inner).join(d, d.id == inner.c.id).join(self.query, true())
-                .order_by(*([inner.c.score.desc()] if order == "relevance" else []),
-                          d.created_at.desc(), d.id.desc()))
-        return (await session.execute(stmt)).all()
+                .select_from(d).join(self.query, true()).where(d.id.in_(ids)))
+        return {row.id: row for row in await session.execute(stmt)}
 
 
 def _headline(text: ColumnElement[str], query: ColumnElement[Any], options: str) -> ColumnElement[str]:
@@ -210,8 +244,8 @@ def _headline(text: ColumnElement[str], query: ColumnElement[Any], options: str)
     return func.translate(marked, _PARSER_STAND_INS, _PARSER_HIDDEN)
 
 
-_HIT_COLUMNS = (IndexedDocument.kind, IndexedDocument.ref_id, IndexedDocument.url, IndexedDocument.language,
-                IndexedDocument.solved, IndexedDocument.created_at)
+_HIT_COLUMNS = (IndexedDocument.id, IndexedDocument.kind, IndexedDocument.ref_id, IndexedDocument.url,
+                IndexedDocument.language, IndexedDocument.solved, IndexedDocument.created_at)
 
 
 def _fts5_match(terms: Terms) -> str:
@@ -221,33 +255,30 @@ def _fts5_match(terms: Terms) -> str:
 
 def _fts5_title_match(words: list[str], prefix: str | None) -> str:
     parts = [_quoted((w,)) for w in words] + ([f"{_quoted((prefix,))} *"] if prefix else [])
-    return f"title : ({' OR '.join(parts)})"
+    return f"title : ({' OR '.join(parts)})"  # within {title body}: the title alone
 
 
 def _quoted(words: tuple[str, ...]) -> str:
-    return '"' + " ".join(words) + '"'  # words hold letters and digits only
+    return '"' + " ".join(words).replace('"', '""') + '"'  # an FTS5 string
 
 
-def _pg_search_query(terms: Terms) -> ColumnElement[Any]:
+def _pg_search_query(terms: Terms) -> Callable[[str], ColumnElement[Any]]:
     # Quoted even when single, so "or" and "-" in the text stay words, as on SQLite.
     text = bindparam("search_text", " ".join(_quoted(words) for words in terms), type_=Text)
-    return _any_language(lambda config: websearch_to_tsquery(config, text))
+    return lambda config: websearch_to_tsquery(config, text)
 
 
-def _pg_title_query(words: list[str], prefix: str | None) -> ColumnElement[Any]:
+def _pg_title_query(words: list[str], prefix: str | None) -> Callable[[str], ColumnElement[Any]]:
     # Weight A is the title; words hold letters and digits only, so to_tsquery cannot fail.
     parts = [f"{w}:A" for w in words] + ([f"{prefix}:*A"] if prefix else [])
     text = bindparam("title_query", " | ".join(parts), type_=Text)
-    return _any_language(lambda config: to_tsquery(config, text))
-
-
-def _any_language(build: Any) -> ColumnElement[Any]:
-    return reduce(lambda a, b: a.op("||")(b), [build(config) for config in _QUERY_CONFIGS])
+    return lambda config: to_tsquery(config, text)
 
 
 def _filters(query: SearchQuery) -> list[ColumnElement[bool]]:
+    """The filters besides kind, which each engine applies its own way."""
     d = IndexedDocument
-    where = [d.kind == query.kind]
+    where: list[ColumnElement[bool]] = []
     if query.category_id is not None:
         where.append(d.category_id == query.category_id)
     if query.tag and (tag := normalise_tag(query.tag)):
@@ -268,11 +299,10 @@ def _row(doc: SearchDocument) -> dict[str, Any]:
             "created_at": doc.created_at, "url": doc.url}
 
 
-def _hit(row: Row[Any], *, snippets: bool) -> SearchHit:
+def _hit(row: Row[Any], score: float | None) -> SearchHit:
     return SearchHit(kind=row.kind, ref_id=row.ref_id, title_html=marked_html(row.title_marked or ""),
-                     snippet_html=marked_html(row.snippet_marked or "") if snippets else "",
-                     url=row.url, language=row.language, solved=row.solved, created_at=row.created_at,
-                     score=float(row.score or 0.0))
+                     snippet_html=marked_html(row.snippet_marked or ""), url=row.url, language=row.language,
+                     solved=row.solved, created_at=row.created_at, score=float(score or 0.0))
 
 
 async def _dialect(session: AsyncSession) -> str:

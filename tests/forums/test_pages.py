@@ -147,3 +147,20 @@ async def test_admin_categories_page(client, make_client, database: Database, me
                                                      "position": "z"})
     assert bad.status_code == 422
     assert "/c/savings" in (await boss.get("/admin/categories")).text
+
+
+async def test_visitors_get_cached_pages_members_fresh_ones(client, make_client, database: Database, member,  # noqa: ANN001
+                                                            helper, category) -> None:
+    thread = await ask(database, member, category)
+    url = f"/t/{thread.id}/{thread.slug}"
+    first = (await client.get(url)).text
+    await answer(database, helper, thread.id, "A brand new answer nobody has seen.")
+    assert "A brand new answer" not in (await client.get(url)).text, "visitors are served the kept page"
+    signed_in = make_client()
+    await sign_in(signed_in, helper.email)
+    assert "A brand new answer" in (await signed_in.get(url)).text, "members always get a fresh page"
+    # Each visitor's page carries the token for their own CSRF cookie, never the placeholder.
+    visitor = make_client("10.3.3.3")
+    page = (await visitor.get(url)).text
+    assert "__hearth_csrf_token__" not in page and "__hearth_csrf_token__" not in first
+    assert f'value="{csrf_of(visitor)}"' in page and f'value="{csrf_of(client)}"' in first

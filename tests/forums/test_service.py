@@ -241,3 +241,25 @@ async def test_handlers_notify_followers_mentions_and_acceptance(database: Datab
     assert kinds[member.handle] == ["forum.answer"]
     assert kinds[helper.handle] == ["forum.accepted"]
     assert kinds[watcher.handle] == ["forum.answer", "forum.mention"]
+
+
+async def test_search_index_can_be_rebuilt_from_the_threads(database: Database, member, helper, category) -> None:  # noqa: ANN001
+    from hearth import search
+    from hearth.domains import load_handlers
+
+    load_handlers()
+    for i in range(7):
+        thread = await ask(database, member, category, title=f"Contactless payment question {i}")
+        await answer(database, helper, thread.id, f"Answer mentioning the word zebracrossing{i}")
+    while await events.drain_once(database):
+        pass
+    query = search.SearchQuery(text="zebracrossing3", kind="thread")
+    async with database.sessionmaker() as s:
+        assert (await search.backend().search(s, query)).total == 1
+        await search.backend().clear(s, "thread")
+        await s.commit()
+        assert (await search.backend().search(s, query)).total == 0
+    assert await search.reindex(database, batch_size=3) == {"thread": 7}
+    async with database.sessionmaker() as s:
+        found = await search.backend().search(s, query)
+    assert found.total == 1 and found.hits[0].url.endswith("contactless-payment-question-3")

@@ -140,6 +140,11 @@ async def test_total_stops_counting_at_the_cap(session: AsyncSession, backend: S
     await backend.index(session, [doc(n, f"Loan question {n}", "About my loan.") for n in range(1, 16)])
     results = await backend.search(session, SearchQuery("loan", per_page=5))
     assert (len(results.hits), results.total, results.total_capped) == (5, 10, True)
+    beyond = await backend.search(session, SearchQuery("loan", per_page=5, page=3))  # past the cap
+    assert (len(beyond.hits), beyond.total, beyond.total_capped) == (5, 10, True)
+    seen = {hit.ref_id for page in (1, 2) for hit in
+            (await backend.search(session, SearchQuery("loan", per_page=5, page=page))).hits}
+    assert seen.isdisjoint(hit.ref_id for hit in beyond.hits)
 
 
 async def test_indexing_again_replaces(indexed: SearchBackend, session: AsyncSession) -> None:
