@@ -67,12 +67,16 @@ PG_UP = [
                               ELSE 'hearth_simple'::regconfig END
        $$""",
     "ALTER TABLE search_documents ADD COLUMN tsv tsvector",
+    # The title alone as well: matching "as you type" against tsv's weight-A lexemes would
+    # make PostgreSQL read every candidate's whole tsvector to check the weights.
+    "ALTER TABLE search_documents ADD COLUMN title_tsv tsvector",
     # The default parser skips whatever looks like an HTML tag or entity, but the text is
     # plain: hide "<" and "&" from it as control characters (hearth.search.sql does the same).
     """CREATE FUNCTION search_documents_tsv() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         NEW.tsv := setweight(to_tsvector(hearth_search_config(NEW.language),
-                                          translate(NEW.title, '<&', E'\\x04\\x05')), 'A')
+         NEW.title_tsv := to_tsvector(hearth_search_config(NEW.language),
+                                      translate(NEW.title, '<&', E'\\x04\\x05'));
+         NEW.tsv := setweight(NEW.title_tsv, 'A')
                  || setweight(to_tsvector(hearth_search_config(NEW.language),
                                           translate(NEW.body, '<&', E'\\x04\\x05')), 'B');
          RETURN NEW;
@@ -80,12 +84,15 @@ PG_UP = [
     """CREATE TRIGGER search_documents_tsv BEFORE INSERT OR UPDATE OF title, body, language
        ON search_documents FOR EACH ROW EXECUTE FUNCTION search_documents_tsv()""",
     "CREATE INDEX ix_search_documents_tsv ON search_documents USING gin (tsv)",
+    "CREATE INDEX ix_search_documents_title_tsv ON search_documents USING gin (title_tsv)",
 ]
 # The unaccent extension stays: it may have been there before, and others may use it.
 PG_DOWN = [
+    "DROP INDEX IF EXISTS ix_search_documents_title_tsv",
     "DROP INDEX IF EXISTS ix_search_documents_tsv",
     "DROP TRIGGER IF EXISTS search_documents_tsv ON search_documents",
     "DROP FUNCTION IF EXISTS search_documents_tsv()",
+    "ALTER TABLE search_documents DROP COLUMN IF EXISTS title_tsv",
     "ALTER TABLE search_documents DROP COLUMN IF EXISTS tsv",
     "DROP FUNCTION IF EXISTS hearth_search_config(text)",
     *(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS hearth_{name}" for name in PG_CONFIGS),

@@ -24,6 +24,7 @@ from hearth.search.base import (
     SearchHit,
     SearchQuery,
     SearchResults,
+    check_kind,
 )
 from hearth.settings import get_settings
 
@@ -76,6 +77,7 @@ _sources: dict[str, Source] = {}
 
 def register_source(kind: str, count: Count, batches: Batches) -> None:
     """Tell `hearth reindex` how to rebuild one kind; registering again replaces it."""
+    check_kind(kind)
     _sources[kind] = Source(kind, count, batches)
 
 

@@ -21,7 +21,9 @@ MARK_STOP = "\x03"
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
 MAX_BODY_CHARS = 50_000  # enough to find a post; PostgreSQL caps a tsvector at 1 MB
-TOTAL_CAP = 1_000  # counting every match of a common word costs more than it tells
+# Counting (and on PostgreSQL ranking) every match of a common word costs more than it
+# tells: totals stop at 1,000 ("1,000+") and hits past it are not served, as in Meilisearch.
+TOTAL_CAP = 1_000
 MAX_PER_PAGE = 50
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -42,6 +44,16 @@ der die das ein eine und ist nicht mit für von zu auf im den dem ich du er sie 
 """.split())
 
 
+# A kind is one lowercase word: the SQL backend matches it as one full-text token and
+# Meilisearch names an index after it.
+_KIND = re.compile(r"[a-z][a-z0-9]{0,30}")
+
+
+def check_kind(kind: str) -> None:
+    if not _KIND.fullmatch(kind):
+        raise ValueError(f"a search kind is one lowercase word, not {kind!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class SearchDocument:
     """One searchable thing; (kind, ref_id) is its identity in every backend."""
@@ -57,6 +69,9 @@ class SearchDocument:
     created_at: datetime
     url: str
 
+    def __post_init__(self) -> None:
+        check_kind(self.kind)
+
 
 @dataclass(slots=True)
 class SearchQuery:
@@ -71,6 +86,7 @@ class SearchQuery:
     per_page: int = 20
 
     def __post_init__(self) -> None:
+        check_kind(self.kind)
         if self.page < 1:
             raise ValueError("page starts at 1")
         if not 1 <= self.per_page <= MAX_PER_PAGE:
@@ -157,7 +173,7 @@ def typed_words(title: str) -> tuple[list[str], str | None]:
     prefix = None
     if words and _WORD.match(text[-1:] or " "):
         prefix = words.pop()
-    whole = [w for w in words if w.lower() not in COMMON_WORDS]
+    whole = [w for w in words if len(w) > 1 and w.lower() not in COMMON_WORDS]
     if prefix is not None and len(prefix) < 2:  # one letter would match half the index
         prefix = None
     return whole[-MAX_TERMS:], prefix

@@ -2,8 +2,8 @@
 
 The full-text index lives beside the table and is kept in step by triggers (see
 alembic/versions/0002_search.py): on SQLite an FTS5 external-content table
-`search_fts` (and FTS5's shadow tables `search_fts_*`), on PostgreSQL a `tsv` column
-with a GIN index. Models cannot describe them (they differ by dialect), so Alembic must
+`search_fts` (and FTS5's shadow tables `search_fts_*`), on PostgreSQL the `tsv` and
+`title_tsv` columns with GIN indexes. Models cannot describe them (they differ by dialect), so Alembic must
 ignore them.
 """
 
@@ -18,8 +18,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from hearth.db import Base
 
 FTS_TABLE = "search_fts"
-TSV_COLUMN = "tsv"
-TSV_INDEX = "ix_search_documents_tsv"
+TSV_COLUMN = "tsv"  # title (weight A) and body (B)
+TITLE_TSV_COLUMN = "title_tsv"  # the title alone, small: for similar() as you type
+TSV_INDEXES = frozenset({"ix_search_documents_tsv", "ix_search_documents_title_tsv"})
 
 
 class IndexedDocument(Base):
@@ -48,8 +49,8 @@ def _database_only(name: str | None, type_: str, table: str | None) -> bool:
     if type_ == "table":
         return name is not None and (name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_"))
     if type_ == "column":
-        return name == TSV_COLUMN and table == IndexedDocument.__tablename__
-    return type_ == "index" and name == TSV_INDEX
+        return name in (TSV_COLUMN, TITLE_TSV_COLUMN) and table == IndexedDocument.__tablename__
+    return type_ == "index" and name in TSV_INDEXES
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:

@@ -52,7 +52,7 @@ from hearth.search.base import (
     query_terms,
     typed_words,
 )
-from hearth.search.models import FTS_TABLE, TSV_COLUMN, IndexedDocument
+from hearth.search.models import FTS_TABLE, TITLE_TSV_COLUMN, TSV_COLUMN, IndexedDocument
 
 Order = Literal["relevance", "newest"]
 Terms = list[tuple[str, ...]]
@@ -73,6 +73,7 @@ _SNIPPET_TOKENS = 30
 _CONFIGS = {"en": "hearth_english", "nl": "hearth_dutch", "fr": "hearth_french", "de": "hearth_german"}
 _SIMPLE = "hearth_simple"
 TSV = literal_column(f"{IndexedDocument.__tablename__}.{TSV_COLUMN}", TSVECTOR)
+TITLE_TSV = literal_column(f"{IndexedDocument.__tablename__}.{TITLE_TSV_COLUMN}", TSVECTOR)
 _TITLE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_STOP}, HighlightAll=true"
 _BODY_OPTIONS = (f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxFragments=2, MaxWords=30, MinWords=12,"
                  ' FragmentDelimiter=" … "')
@@ -110,10 +111,13 @@ class SqlSearchBackend:
         if await _dialect(session) == "sqlite":
             engine: _Engine = _Fts5(query.kind, _fts5_match(terms))
         else:
-            engine = _Tsvector(query.kind, _pg_search_query(terms))
-        hits, total, capped = await engine.page(session, _filters(query), query.sort, query.per_page,
-                                                query.offset, snippets=True)
-        return SearchResults(hits, total, query.page, query.per_page, total_capped=capped)
+            engine = _Tsvector(query.kind, _pg_search_query(terms), TSV)
+        window = await engine.ranked(session, _filters(query), query.sort, TOTAL_CAP + 1)
+        # Hits past TOTAL_CAP are not served, as with Meilisearch's maxTotalHits.
+        ranked = window[query.offset:min(query.offset + query.per_page, TOTAL_CAP)]
+        hits = await engine.hits(session, ranked, snippets=True)
+        return SearchResults(hits, min(len(window), TOTAL_CAP), query.page, query.per_page,
+                             total_capped=len(window) > TOTAL_CAP)
 
     async def similar(self, session: AsyncSession, kind: str, title: str, limit: int = 5) -> list[SearchHit]:
         words, prefix = typed_words(title)
@@ -122,17 +126,18 @@ class SqlSearchBackend:
         if await _dialect(session) == "sqlite":
             engine: _Engine = _Fts5(kind, _fts5_title_match(words, prefix))
         else:
-            engine = _Tsvector(kind, _pg_title_query(words, prefix))
-        limit = max(1, min(limit, MAX_PER_PAGE))
-        hits, _, _ = await engine.page(session, [], "relevance", limit, 0, snippets=False, count=False)
-        return hits
+            engine = _Tsvector(kind, _pg_title_query(words, prefix), TITLE_TSV)
+        ranked = await engine.ranked(session, [], "relevance", max(1, min(limit, MAX_PER_PAGE)))
+        return await engine.hits(session, ranked, snippets=False)
 
 
 class _Engine:
-    """One dialect's full-text query: ranked ids, then the page's details, and a capped count.
+    """One dialect's full-text query: ranked (id, score) rows, then the hits for a page of them.
 
-    Ranking touches every match, so it reads as little as it can; the page's columns and
-    highlights (FTS5's snippet(), ts_headline(): costly) come from a second query by id.
+    Ranking touches every match, so it reads as little as it can. The caller ranks the first
+    TOTAL_CAP + 1 matches (hardly dearer than one page) and so learns the capped total
+    without counting in a second pass. Columns and highlights (FTS5's snippet(),
+    ts_headline(): costly) come from a second query for the page's ids only.
     """
 
     def matches(self, where: list[ColumnElement[bool]], *, joined: bool = False) -> Select[Any]:
@@ -147,35 +152,23 @@ class _Engine:
         """Hit columns, and title and snippet with sentinel marks, by document id."""
         raise NotImplementedError
 
-    async def page(self, session: AsyncSession, where: list[ColumnElement[bool]], order: Order, limit: int,
-                   offset: int, *, snippets: bool, count: bool = True) -> tuple[list[SearchHit], int, bool]:
-        """A page of hits, the number of matches (up to TOTAL_CAP), and whether it was capped."""
-        d = IndexedDocument
-        found = self.matches(where, joined=order == "newest")
-        if order == "relevance":
-            # Scored here only: FTS5's bm25() on a few rowids still scans every match for its statistics.
-            score = self.rank().label("score")
-            by = [score.desc(), found.selected_columns[0].desc()]
-        else:
-            score, by = literal(0.0).label("score"), [d.created_at.desc(), d.id.desc()]
-        ranked_stmt = found.add_columns(score).order_by(*by)
-        # Ranking the first TOTAL_CAP + 1 matches costs hardly more than ranking one page,
-        # and counts them without a second pass over the matches.
-        in_window = count and offset + limit <= TOTAL_CAP
-        if in_window:
-            window = (await session.execute(ranked_stmt.limit(TOTAL_CAP + 1))).all()
-            ranked, total, capped = window[offset:offset + limit], min(len(window), TOTAL_CAP), len(window) > TOTAL_CAP
-        else:
-            ranked = (await session.execute(ranked_stmt.limit(limit).offset(offset))).all()
-            total, capped = await self.total(session, where) if count else (len(ranked), False)
-        details = await self.details(session, [id_ for id_, _ in ranked], snippets) if ranked else {}
-        # A document deleted between the two queries has no details: leave it out.
-        return [_hit(details[id_], score) for id_, score in ranked if id_ in details], total, capped
+    def ranking(self, where: list[ColumnElement[bool]], order: Order) -> Select[Any]:
+        if order == "newest":
+            d = IndexedDocument
+            found = self.matches(where, joined=True)
+            return found.add_columns(literal(0.0).label("score")).order_by(d.created_at.desc(), d.id.desc())
+        found = self.matches(where)
+        score = self.rank().label("score")
+        return found.add_columns(score).order_by(score.desc(), found.selected_columns[0].desc())
 
-    async def total(self, session: AsyncSession, where: list[ColumnElement[bool]]) -> tuple[int, bool]:
-        found = self.matches(where).limit(TOTAL_CAP + 1)
-        count = await session.scalar(select(func.count()).select_from(found.subquery())) or 0
-        return min(count, TOTAL_CAP), count > TOTAL_CAP
+    async def ranked(self, session: AsyncSession, where: list[ColumnElement[bool]], order: Order,
+                     limit: int) -> list[Row[Any]]:
+        return list((await session.execute(self.ranking(where, order).limit(limit))).all())
+
+    async def hits(self, session: AsyncSession, ranked: list[Row[Any]], *, snippets: bool) -> list[SearchHit]:
+        details = await self.details(session, [row[0] for row in ranked], snippets) if ranked else {}
+        # A document deleted between the two queries has no details: leave it out.
+        return [_hit(details[id_], score) for id_, score in ranked if id_ in details]
 
 
 class _Fts5(_Engine):
@@ -193,6 +186,7 @@ class _Fts5(_Engine):
                 .join(IndexedDocument, IndexedDocument.id == FTS.c.rowid + 0).where(self.match, *where))
 
     def rank(self) -> ColumnElement[float]:
+        # Only in the ranking query: bm25() over a few rowids still scans every match for its statistics.
         return -func.bm25(_FTS, _TITLE_WEIGHT, _BODY_WEIGHT, 0.0)
 
     async def details(self, session: AsyncSession, ids: list[int], snippets: bool) -> dict[int, Row[Any]]:
@@ -206,8 +200,9 @@ class _Fts5(_Engine):
 
 
 class _Tsvector(_Engine):
-    def __init__(self, kind: str, tsquery: Callable[[str], ColumnElement[Any]]) -> None:
-        self.kind = kind
+    def __init__(self, kind: str, tsquery: Callable[[str], ColumnElement[Any]],
+                 vector: ColumnElement[Any]) -> None:
+        self.kind, self.vector = kind, vector
         # Built once per statement (materialised), not re-parsed for every row: the query
         # read in each configuration, and all of them OR-ed for matching.
         each = [tsquery(config).label(config) for config in (*_CONFIGS.values(), _SIMPLE)]
@@ -216,7 +211,7 @@ class _Tsvector(_Engine):
 
     def matches(self, where: list[ColumnElement[bool]], *, joined: bool = False) -> Select[Any]:
         return (select(IndexedDocument.id).select_from(IndexedDocument)
-                .join(self.query, TSV.op("@@")(self.query.c.any))
+                .join(self.query, self.vector.op("@@")(self.query.c.any))
                 .where(IndexedDocument.kind == self.kind, *where))
 
     def rank(self) -> ColumnElement[float]:
@@ -225,7 +220,20 @@ class _Tsvector(_Engine):
         q = self.query.c
         own = case(*((IndexedDocument.language == lang, q[config]) for lang, config in _CONFIGS.items()),
                    else_=q[_SIMPLE])
-        return func.ts_rank_cd(TSV, own, _RANK_NORMALISATION)
+        return func.ts_rank_cd(self.vector, own, _RANK_NORMALISATION)
+
+    def ranking(self, where: list[ColumnElement[bool]], order: Order) -> Select[Any]:
+        if order == "newest":
+            return super().ranking(where, order)
+        # ts_rank_cd reads each match's whole tsvector (~5-10 µs a row), too slow for a
+        # common word among 100,000 posts: rank the TOTAL_CAP + 1 newest matches only.
+        # Up to TOTAL_CAP matches that is exact; past it, the best of the recent ones.
+        d = IndexedDocument
+        pool = (self.matches(where).order_by(d.id.desc()).limit(TOTAL_CAP + 1)
+                .cte("pool").prefix_with("MATERIALIZED"))
+        score = self.rank().label("score")
+        return (select(d.id, score).select_from(pool).join(d, d.id == pool.c.id).join(self.query, true())
+                .order_by(score.desc(), d.id.desc()))
 
     async def details(self, session: AsyncSession, ids: list[int], snippets: bool) -> dict[int, Row[Any]]:
         d, q = IndexedDocument, self.query.c.any
@@ -269,8 +277,8 @@ def _pg_search_query(terms: Terms) -> Callable[[str], ColumnElement[Any]]:
 
 
 def _pg_title_query(words: list[str], prefix: str | None) -> Callable[[str], ColumnElement[Any]]:
-    # Weight A is the title; words hold letters and digits only, so to_tsquery cannot fail.
-    parts = [f"{w}:A" for w in words] + ([f"{prefix}:*A"] if prefix else [])
+    # Words hold letters and digits only, so to_tsquery cannot fail on them.
+    parts = words + ([f"{prefix}:*"] if prefix else [])
     text = bindparam("title_query", " | ".join(parts), type_=Text)
     return lambda config: to_tsquery(config, text)
 
