@@ -95,9 +95,10 @@ async def _clean(database: Database) -> AsyncIterator[None]:
             for table in tables:
                 await conn.execute(text(f"DELETE FROM {table}"))
     await ratelimit.backend().reset()
-    from web import pagecache
+    from web import pagecache, postcards
 
     pagecache.clear()
+    postcards.clear()
 
 
 @pytest.fixture

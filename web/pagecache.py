@@ -18,8 +18,8 @@ from starlette.responses import HTMLResponse, Response
 
 from hearth import i18n
 from hearth.security import csrf_token_for
+from web.rendering import TOKEN_PLACEHOLDER
 
-TOKEN_PLACEHOLDER = "__hearth_csrf_token__"
 TTL_SECONDS = 10.0
 MAX_PAGES = 2_000
 

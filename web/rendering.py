@@ -12,8 +12,9 @@ from urllib.parse import quote
 
 import jinja2
 from fastapi import Request
+from jinja2_fragments import render_block
 from jinja2_fragments.fastapi import Jinja2Blocks
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from hearth import __version__, i18n
 from hearth.security import csrf_token_for
@@ -48,23 +49,27 @@ def is_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true"
 
 
+# Pages are rendered with this in place of the CSRF token, which is put in at the end:
+# that way fragments (and whole pages, for visitors) can be kept and shared between viewers.
+TOKEN_PLACEHOLDER = "__hearth_csrf_token__"
+
+
 def render(request: Request, name: str, context: dict[str, Any] | None = None, *,
            status_code: int = 200, block: str | None = None, headers: dict[str, str] | None = None) -> Response:
-    nonce = getattr(request.state, "csrf_nonce", None)
-    if getattr(request.state, "csrf_placeholder", False):
-        from web.pagecache import TOKEN_PLACEHOLDER  # a page rendered for the visitors' cache
-
-        token = TOKEN_PLACEHOLDER
-    else:
-        token = csrf_token_for(nonce) if nonce else ""
     ctx: dict[str, Any] = {
         "account": getattr(request.state, "account", None),
-        "csrf_token": token,
+        "csrf_token": TOKEN_PLACEHOLDER,
         "lang": i18n.current.get(),
         "path": request.url.path,
         "next_param": quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe=""),
         "toasts": [],
     }
     ctx.update(context or {})
-    return templates.TemplateResponse(request, name, ctx, status_code=status_code, headers=headers,
-                                      block_name=block)
+    if block:  # the one block an htmx request needs, from the same template as the page
+        html = render_block(templates.env, name, block, ctx)
+    else:
+        html = templates.env.get_template(name).render(ctx)
+    if not getattr(request.state, "csrf_placeholder", False):  # the visitors' cache fills it in itself
+        nonce = getattr(request.state, "csrf_nonce", None)
+        html = html.replace(TOKEN_PLACEHOLDER, csrf_token_for(nonce) if nonce else "")
+    return HTMLResponse(html, status_code=status_code, headers=headers)

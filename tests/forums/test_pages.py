@@ -164,3 +164,19 @@ async def test_visitors_get_cached_pages_members_fresh_ones(client, make_client,
     page = (await visitor.get(url)).text
     assert "__hearth_csrf_token__" not in page and "__hearth_csrf_token__" not in first
     assert f'value="{csrf_of(visitor)}"' in page and f'value="{csrf_of(client)}"' in first
+
+
+async def test_shared_post_cards_never_show_one_viewers_controls_to_another(  # noqa: ANN001
+        client, make_client, database: Database, member, helper, category) -> None:
+    thread = await ask(database, member, category)
+    await answer(database, helper, thread.id, "Try the card stop line.")
+    url = f"/t/{thread.id}/{thread.slug}"
+    await sign_in(client, member.email)
+    asker_page = (await client.get(url)).text
+    assert "Accept this answer" in asker_page and f'value="{csrf_of(client)}"' in asker_page
+    other = make_client()
+    await sign_in(other, helper.email)
+    helper_page = (await other.get(url)).text
+    assert "Accept this answer" not in helper_page and "__hearth_csrf_token__" not in helper_page
+    assert helper_page.count(">Edit<") == 1, "the helper may edit their own answer only"
+    assert f'value="{csrf_of(other)}"' in helper_page and csrf_of(client) not in helper_page
