@@ -1,11 +1,11 @@
-"""Errors as RFC 9457 problem+json under /api, as pages or htmx toasts elsewhere."""
+"""Errors under /api as RFC 9457 problem+json (web/errors.py is the pages' twin)."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -25,44 +25,23 @@ def problem(request: Request, status: int, title: str, detail: str, slug: str,
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
-def _is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
-
-
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     return [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
             for e in exc.errors()]
 
 
-def install_handlers(app: FastAPI) -> None:
-    from web.errors import render_error  # delivery twin for pages
-
-    @app.exception_handler(HearthError)
-    async def hearth_error(request: Request, exc: HearthError) -> Response:
-        if not _is_api(request):
-            return render_error(request, exc.status, exc)
+def respond(request: Request, exc: Exception) -> Response:
+    """Any error raised under /api as problem+json."""
+    if isinstance(exc, HearthError):
         errors = exc.errors or ([{"loc": ["body", exc.field], "msg": exc.detail}] if exc.field else None)
         return problem(request, exc.status, exc.title, exc.detail, exc.type_slug, errors, exc.headers)
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
-        if not _is_api(request):
-            return render_error(request, 422, None)
+    if isinstance(exc, RequestValidationError):
         return problem(request, 422, "Invalid input", "The request does not have the expected shape",
                        "invalid", _validation_errors(exc))
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if not _is_api(request):
-            return render_error(request, exc.status_code, None, headers=getattr(exc, "headers", None))
+    if isinstance(exc, StarletteHTTPException):
         title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
         return problem(request, exc.status_code, title, str(exc.detail), title.lower().replace(" ", "-"),
                        headers=getattr(exc, "headers", None))
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        if not _is_api(request):
-            return render_error(request, 500, None)
-        return problem(request, 500, "Something went wrong", "An unexpected error happened; it was logged.",
-                       "internal")
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem(request, 500, "Something went wrong", "An unexpected error happened; it was logged.",
+                   "internal")

@@ -14,14 +14,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
 from hearth import __version__, events, metrics
 from hearth.db import Database, get_database, set_database
+from hearth.errors import HearthError
 from hearth.domains import load_handlers
 from hearth.logs import configure_logging
 from hearth.middleware import RequestContext
@@ -49,7 +50,6 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(database: Database | None = None) -> FastAPI:
-    from api.problems import install_handlers
     from api.router import router as api_router
     from web.router import router as web_router
 
@@ -63,12 +63,28 @@ def create_app(database: Database | None = None) -> FastAPI:
         description="Brand community with customer care built in. Errors are RFC 9457 problem+json.",
     )
     app.add_middleware(RequestContext)
-    install_handlers(app)
+    _install_error_handlers(app)
     app.include_router(api_router)
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_operations(app)
     return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    """One error hierarchy, two renderers: problem+json under /api, pages elsewhere."""
+    from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException
+
+    from api import problems
+    from web import errors
+
+    async def handle(request: Request, exc: Exception) -> Response:
+        renderer = problems.respond if request.url.path.startswith("/api/") else errors.respond
+        return renderer(request, exc)
+
+    for kind in (HearthError, RequestValidationError, HTTPException, Exception):
+        app.add_exception_handler(kind, handle)
 
 
 def _add_operations(app: FastAPI) -> None:

@@ -106,10 +106,9 @@ async def drain_once(database: Database | None = None, *, batch: int | None = No
     database = database or get_database()
     settings = get_settings()
     batch = batch or settings.worker_batch
-    async with database.sessionmaker() as session:
-        # SQLite has no row locks: take the write lock up front so two processes
-        # never process the same rows (the second waits, then sees them done).
-        await session.connection(execution_options={"sqlite_immediate": True})
+    # SQLite has no row locks: the writer takes the write lock up front so two processes
+    # never process the same rows (the second waits, then sees them done).
+    async with await database.writer() as session:
         now = clock.now()
         rows = (await session.scalars(
             select(OutboxEvent)

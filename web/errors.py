@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit
 
+import logging
+
 from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import RedirectResponse, Response
 
 from hearth import i18n
@@ -13,6 +17,7 @@ from web.forms import safe_next
 from web.rendering import is_htmx, render
 
 _ = i18n.gettext
+log = logging.getLogger("hearth.errors")
 
 TITLES = {
     400: "This request cannot be handled",
@@ -61,3 +66,15 @@ def render_error(request: Request, status: int, exc: HearthError | None,
                       status_code=status, headers=all_headers)
     return render(request, "error.html", {"status": status, "title": title, "message": message},
                   status_code=status, headers=all_headers)
+
+
+def respond(request: Request, exc: Exception) -> Response:
+    """Any error raised on a page: a readable page, a toast, or the way to sign in."""
+    if isinstance(exc, HearthError):
+        return render_error(request, exc.status, exc)
+    if isinstance(exc, RequestValidationError):
+        return render_error(request, 422, None)
+    if isinstance(exc, StarletteHTTPException):
+        return render_error(request, exc.status_code, None, headers=getattr(exc, "headers", None))
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return render_error(request, 500, None)

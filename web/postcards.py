@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from hearth import i18n
 from hearth.accounts.models import Account, Role
-from web.rendering import TOKEN_PLACEHOLDER, templates
+from web.rendering import TOKEN_PLACEHOLDER, environment
 
 MAX_CARDS = 20_000
 _cards: OrderedDict[tuple[Any, ...], Markup] = OrderedDict()
@@ -25,7 +25,7 @@ _cards: OrderedDict[tuple[Any, ...], Markup] = OrderedDict()
 
 @lru_cache(maxsize=1)
 def _macros() -> Any:
-    return templates.env.get_template("forums/_macros.html").make_module()
+    return environment.get_template("forums/_macros.html").make_module()
 
 
 def _key(post: Any, view: Any, account: Account | None) -> tuple[Any, ...]:
@@ -52,4 +52,4 @@ def clear() -> None:
     _cards.clear()
 
 
-templates.env.globals["cached_post_card"] = post_card
+environment.globals["cached_post_card"] = post_card

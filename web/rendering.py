@@ -13,7 +13,6 @@ from urllib.parse import quote
 import jinja2
 from fastapi import Request
 from jinja2_fragments import render_block
-from jinja2_fragments.fastapi import Jinja2Blocks
 from starlette.responses import HTMLResponse, Response
 
 from hearth import __version__, i18n
@@ -21,11 +20,11 @@ from hearth.security import csrf_token_for
 from hearth.settings import get_settings
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-templates = Jinja2Blocks(env=jinja2.Environment(
+environment = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True, extensions=["jinja2.ext.i18n"],
-    auto_reload=False, trim_blocks=True, lstrip_blocks=True))
-templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
-templates.env.globals.update(
+    auto_reload=False, trim_blocks=True, lstrip_blocks=True)
+environment.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+environment.globals.update(
     version=__version__,
     languages=i18n.LANGUAGES,
     settings=get_settings,
@@ -42,7 +41,7 @@ def _date(value: Any) -> str:
     return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
-templates.env.filters["date"] = _date
+environment.filters["date"] = _date
 
 
 def is_htmx(request: Request) -> bool:
@@ -66,9 +65,9 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, *
     }
     ctx.update(context or {})
     if block:  # the one block an htmx request needs, from the same template as the page
-        html = render_block(templates.env, name, block, ctx)
+        html = render_block(environment, name, block, ctx)
     else:
-        html = templates.env.get_template(name).render(ctx)
+        html = environment.get_template(name).render(ctx)
     if not getattr(request.state, "csrf_placeholder", False):  # the visitors' cache fills it in itself
         nonce = getattr(request.state, "csrf_nonce", None)
         html = html.replace(TOKEN_PLACEHOLDER, csrf_token_for(nonce) if nonce else "")
