@@ -13,6 +13,7 @@ from hearth import search
 from hearth.accounts.models import Role
 from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
 from hearth.db import DbSession
+from moderation import service as moderation
 
 router = APIRouter(tags=["forums"])
 Moderator = RequireRole(Role.MODERATOR)
@@ -57,7 +58,8 @@ async def thread(thread_id: int, db: DbSession, viewer: CurrentAccount) -> Threa
 async def answer(thread_id: int, data: PostIn, member: CurrentMember, db: DbSession) -> PostOut:
     post = await service.create_answer(db, member, thread_id, data)
     set_committed_value(post, "author", member)
-    return views.post(post, await service.get_thread(db, thread_id), set())
+    reasons = await moderation.reasons_for(db, service.POST_KIND, [post.id])
+    return views.post(post, await service.get_thread(db, thread_id), set(), reasons.get(post.id))
 
 
 class Acceptance(BaseModel):

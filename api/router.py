@@ -1,6 +1,6 @@
 from fastapi import APIRouter, Depends
 
-from api import accounts, forums, notifications
+from api import accounts, forums, moderation, notifications
 from hearth.ratelimit import limit_writes
 from hearth.auth import verify_api_csrf
 
@@ -8,3 +8,4 @@ router = APIRouter(prefix="/api/v1", dependencies=[Depends(verify_api_csrf), Dep
 router.include_router(accounts.router)
 router.include_router(forums.router)
 router.include_router(notifications.router)
+router.include_router(moderation.router)

@@ -8,12 +8,14 @@ from collections.abc import AsyncIterator
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from forums import content  # noqa: F401 - registers forum posts with moderation
 from forums import service
 from forums.models import Post, Thread
 from hearth import events, markdown, search
 from hearth.accounts.models import Account
 from hearth.events import Event
 from hearth.notifications import service as notifications
+from moderation.models import ContentState
 
 # A thread's search document holds its question and answers up to this size.
 MAX_BODY = 30_000
@@ -23,7 +25,8 @@ async def _documents(session: AsyncSession, threads: list[Thread]) -> list[searc
     ids = [t.id for t in threads]
     bodies: dict[int, list[str]] = {i: [] for i in ids}
     for thread_id, body in (await session.execute(
-            select(Post.thread_id, Post.body).where(Post.thread_id.in_(ids)).order_by(Post.id))).all():
+            select(Post.thread_id, Post.body).where(Post.thread_id.in_(ids), Post.state == ContentState.PUBLISHED)
+            .order_by(Post.id))).all():
         bodies[thread_id].append(markdown.plain_text(body))
     tags = await service.tags_for(session, ids)
     return [search.SearchDocument(
@@ -35,23 +38,28 @@ async def _documents(session: AsyncSession, threads: list[Thread]) -> list[searc
 async def reindex_thread(session: AsyncSession, event: Event) -> None:
     thread = await session.get(Thread, event.payload["thread_id"])
     backend = search.backend()
-    if thread is None:
+    if thread is None or thread.state != ContentState.PUBLISHED:
         await backend.delete(session, "thread", [event.payload["thread_id"]])
         return
     await backend.index(session, await _documents(session, [thread]))
 
 
 for _name in ("forum.thread_created", "forum.post_created", "forum.post_edited", "forum.answer_accepted",
-              "forum.thread_changed"):
+              "forum.thread_changed", "forum.post_published"):
     events.on(_name)(reindex_thread)
 
 
 @events.on("forum.post_created")
+@events.on("forum.post_published")
 async def notify_followers_and_mentions(session: AsyncSession, event: Event) -> None:
+    # Held posts are news only once a moderator publishes them (forum.post_published).
     post = await session.get(Post, event.payload["post_id"])
-    if post is None:
+    if post is None or not post.public:
         return
     thread = await service.get_thread(session, post.thread_id)
+    if post.is_opening:
+        await _notify_mentions(session, post, thread, service.thread_url(thread))
+        return
     url = f"{service.thread_url(thread)}#post-{post.id}"
     for account_id in await service.followers(session, thread.id):
         await notifications.notify(session, account_id, kind="forum.answer", title=thread.title, url=url,
@@ -62,7 +70,7 @@ async def notify_followers_and_mentions(session: AsyncSession, event: Event) -> 
 @events.on("forum.thread_created")
 async def notify_mentions_in_question(session: AsyncSession, event: Event) -> None:
     post = await session.get(Post, event.payload["post_id"])
-    if post is not None:
+    if post is not None and post.public:
         thread = await service.get_thread(session, post.thread_id)
         await _notify_mentions(session, post, thread, service.thread_url(thread))
 
@@ -90,13 +98,14 @@ async def notify_accepted_author(session: AsyncSession, event: Event) -> None:
 
 
 async def _count(session: AsyncSession) -> int:
-    return await session.scalar(select(func.count()).select_from(Thread)) or 0
+    return await session.scalar(select(func.count()).where(Thread.state == ContentState.PUBLISHED)) or 0
 
 
 async def _batches(session: AsyncSession, size: int) -> AsyncIterator[list[search.SearchDocument]]:
     last_id = 0
     while True:
-        threads = list(await session.scalars(select(Thread).where(Thread.id > last_id).order_by(Thread.id).limit(size)))
+        threads = list(await session.scalars(select(Thread).where(
+            Thread.id > last_id, Thread.state == ContentState.PUBLISHED).order_by(Thread.id).limit(size)))
         if not threads:
             return
         last_id = threads[-1].id

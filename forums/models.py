@@ -8,6 +8,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hearth.accounts.models import Account
 from hearth.db import Base
+from moderation.models import ContentState
+
+_STATE = Enum(ContentState, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
 
 
 class ThreadKind(enum.StrEnum):
@@ -50,7 +53,10 @@ class Thread(Base):
     locked: Mapped[bool] = mapped_column(default=False)
     accepted_post_id: Mapped[int | None] = mapped_column(ForeignKey("forum_posts.id", use_alter=True,
                                                                    ondelete="SET NULL"))
+    # Counts published answers only; the thread's state is its question's (see moderation).
     answer_count: Mapped[int] = mapped_column(default=0)
+    state: Mapped[ContentState] = mapped_column(_STATE, default=ContentState.PUBLISHED,
+                                                server_default=ContentState.PUBLISHED.value)
     created_at: Mapped[datetime]
     last_activity_at: Mapped[datetime]
 
@@ -76,10 +82,16 @@ class Post(Base):
     body: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
     score: Mapped[int] = mapped_column(default=0)
+    state: Mapped[ContentState] = mapped_column(_STATE, default=ContentState.PUBLISHED,
+                                                server_default=ContentState.PUBLISHED.value)
     created_at: Mapped[datetime]
     edited_at: Mapped[datetime | None]
 
     author: Mapped[Account] = relationship(lazy="raise")
+
+    @property
+    def public(self) -> bool:
+        return self.state == ContentState.PUBLISHED
 
 
 class PostRevision(Base):

@@ -124,6 +124,9 @@ class PostOut(BaseModel):
     edited_at: datetime | None
     accepted: bool = False
     voted: bool = False
+    state: str = "published"
+    # Why the post is not public, in plain words, for its author and moderators.
+    moderation: list[str] = []
 
 
 class ThreadSummary(BaseModel):

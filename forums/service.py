@@ -18,9 +18,11 @@ from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
 from hearth import clock, events, markdown
 from hearth.accounts.models import Account, Role
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
-from hearth.text import language as detect_language
+from moderation import service as moderation
+from moderation.models import ContentState
 
 PAGE_SIZE = 20
+POST_KIND = "forum.post"  # the kind moderation knows forum posts (questions and answers) by
 
 
 def slugify(title: str) -> str:
@@ -82,25 +84,32 @@ async def _follow(session: AsyncSession, thread_id: int, account_id: int) -> Non
 
 async def create_thread(session: AsyncSession, author: Account, data: ThreadIn) -> Thread:
     category = await get_category(session, category_id=data.category_id)
+    screened = await moderation.screen(session, author, POST_KIND, data.body, title=data.title)
+    title, body = screened.title or data.title, screened.text
     now = clock.now()
-    language = data.language or category.language or detect_language.detect(
-        f"{data.title}\n{data.body}") or author.language
-    thread = Thread(category_id=category.id, author_id=author.id, kind=data.kind, title=data.title,
-                    slug=slugify(data.title), language=language, locked=False, answer_count=0,
+    language = data.language or category.language or screened.report.language or author.language
+    thread = Thread(category_id=category.id, author_id=author.id, kind=data.kind, title=title,
+                    slug=slugify(title), language=language, locked=False, answer_count=0, state=screened.state,
                     created_at=now, last_activity_at=now)
     session.add(thread)
     await session.flush()
-    post = Post(thread_id=thread.id, author_id=author.id, is_opening=True, body=data.body,
-                body_html=markdown.render(data.body), score=0, created_at=now)
+    post = Post(thread_id=thread.id, author_id=author.id, is_opening=True, body=body,
+                body_html=markdown.render(body), score=0, state=screened.state, created_at=now)
     session.add(post)
     for tag in await _tags(session, data.tags):
         session.add(ThreadTag(thread_id=thread.id, tag_id=tag.id))
     await _follow(session, thread.id, author.id)
-    await session.execute(update(Category).where(Category.id == category.id).values(
-        thread_count=Category.thread_count + 1, post_count=Category.post_count + 1))
+    if post.public:
+        await _count_in_category(session, category.id, threads=1, posts=1)
     await session.flush()
+    await moderation.record(session, screened, post.id)
     events.publish(session, "forum.thread_created", thread_id=thread.id, post_id=post.id)
     return thread
+
+
+async def _count_in_category(session: AsyncSession, category_id: int, *, threads: int = 0, posts: int = 0) -> None:
+    await session.execute(update(Category).where(Category.id == category_id).values(
+        thread_count=Category.thread_count + threads, post_count=Category.post_count + posts))
 
 
 async def get_thread(session: AsyncSession, thread_id: int) -> Thread:
@@ -113,21 +122,58 @@ async def get_thread(session: AsyncSession, thread_id: int) -> Thread:
 async def create_answer(session: AsyncSession, author: Account, thread_id: int, data: PostIn) -> Post:
     # Lock the thread row so the answer count stays exact under concurrent answers (PostgreSQL).
     thread = await session.scalar(select(Thread).where(Thread.id == thread_id).with_for_update())
-    if thread is None:
+    if thread is None or (thread.state != ContentState.PUBLISHED and thread.author_id != author.id
+                          and not _may_moderate(author)):
         raise NotFound("No such thread")
     if thread.locked:
         raise Conflict("This thread is locked; it takes no new answers")
+    screened = await moderation.screen(session, author, POST_KIND, data.body)
     now = clock.now()
-    post = Post(thread_id=thread.id, author_id=author.id, is_opening=False, body=data.body,
-                body_html=markdown.render(data.body), score=0, created_at=now)
+    post = Post(thread_id=thread.id, author_id=author.id, is_opening=False, body=screened.text,
+                body_html=markdown.render(screened.text), score=0, state=screened.state, created_at=now)
     session.add(post)
-    thread.answer_count += 1
-    thread.last_activity_at = now
+    if post.public:
+        thread.answer_count += 1
+        thread.last_activity_at = now
+        await _count_in_category(session, thread.category_id, posts=1)
     await _follow(session, thread.id, author.id)
-    await session.execute(update(Category).where(Category.id == thread.category_id).values(
-        post_count=Category.post_count + 1))
     await session.flush()
+    await moderation.record(session, screened, post.id)
     events.publish(session, "forum.post_created", thread_id=thread.id, post_id=post.id)
+    return post
+
+
+async def set_post_state(session: AsyncSession, post_id: int, state: ContentState) -> Post:
+    """Moderation's decision applied to a post: counters, the thread's state and acceptance follow."""
+    post = await session.scalar(select(Post).where(Post.id == post_id).with_for_update())
+    if post is None:
+        raise NotFound("No such post")
+    thread = await session.scalar(select(Thread).where(Thread.id == post.thread_id).with_for_update())
+    was_public, post.state = post.public, state
+    if post.is_opening:
+        thread.state = state
+    if was_public != post.public:
+        delta = 1 if post.public else -1
+        if not post.is_opening:
+            thread.answer_count += delta
+        await _count_in_category(session, thread.category_id, threads=delta if post.is_opening else 0, posts=delta)
+        if not post.public and thread.accepted_post_id == post.id:
+            thread.accepted_post_id = None  # an answer nobody can read cannot be the accepted one
+    await session.flush()
+    name = "forum.post_published" if post.public and not was_public else "forum.thread_changed"
+    events.publish(session, name, thread_id=thread.id, post_id=post.id)
+    return post
+
+
+async def replace_post_text(session: AsyncSession, editor: Account, post_id: int, text: str) -> Post:
+    """A moderator's edit from the review queue: kept as a revision like any edit."""
+    post = await session.get(Post, post_id)
+    if post is None:
+        raise NotFound("No such post")
+    session.add(PostRevision(post_id=post.id, editor_id=editor.id, body=post.body, created_at=clock.now()))
+    post.body, post.body_html, post.edited_at = text, markdown.render(text), clock.now()
+    await session.flush()
+    events.publish(session, "forum.post_edited", thread_id=post.thread_id, post_id=post.id)
     return post
 
 
@@ -137,22 +183,31 @@ def _may_moderate(account: Account) -> bool:
 
 async def edit_post(session: AsyncSession, editor: Account, post_id: int, data: PostEdit) -> Post:
     post = await session.get(Post, post_id)
-    if post is None:
+    if post is None or post.state == ContentState.DELETED:
         raise NotFound("No such post")
     if post.author_id != editor.id and not _may_moderate(editor):
         raise Forbidden("Only the author or a moderator can edit this post")
+    if post.state == ContentState.REJECTED and not _may_moderate(editor):
+        raise Conflict("This post was refused by a moderator; you can appeal the decision instead")
     thread = await get_thread(session, post.thread_id)
     if thread.locked and not _may_moderate(editor):
         raise Conflict("This thread is locked")
     new_title = data.title if data.title and post.is_opening else None
     if data.body == post.body and (new_title is None or new_title == thread.title):
         return post
+    # An edit is screened like a new post: an insult added later is held all the same.
+    screened = await moderation.screen(session, editor, POST_KIND, data.body, title=new_title)
     session.add(PostRevision(post_id=post.id, editor_id=editor.id, body=post.body,
                              title=thread.title if new_title else None, created_at=clock.now()))
-    post.body, post.body_html, post.edited_at = data.body, markdown.render(data.body), clock.now()
+    post.body, post.body_html, post.edited_at = screened.text, markdown.render(screened.text), clock.now()
     if new_title:
-        thread.title, thread.slug = new_title, slugify(new_title)
+        thread.title, thread.slug = screened.title or new_title, slugify(screened.title or new_title)
     await session.flush()
+    await moderation.record(session, screened, post.id)
+    if screened.state == ContentState.HELD and post.public:
+        await set_post_state(session, post.id, ContentState.HELD)
+    elif post.state == ContentState.HIDDEN and editor.id == post.author_id:
+        await moderation.reopen(session, POST_KIND, post.id, "edited")  # the author fixed it: look again
     events.publish(session, "forum.post_edited", thread_id=thread.id, post_id=post.id)
     return post
 
@@ -169,7 +224,7 @@ async def post_history(session: AsyncSession, viewer: Account, post_id: int) -> 
 
 async def vote(session: AsyncSession, voter: Account, post_id: int) -> Post:
     post = await session.get(Post, post_id)
-    if post is None:
+    if post is None or not post.public:
         raise NotFound("No such post")
     if post.author_id == voter.id:
         raise Invalid("You cannot vote for your own post")
@@ -208,6 +263,8 @@ async def accept(session: AsyncSession, actor: Account, thread_id: int, post_id:
         post = await session.get(Post, post_id)
         if post is None or post.thread_id != thread.id:
             raise Invalid("That answer belongs to another thread")
+        if not post.public:
+            raise Invalid("Only a published answer can be accepted")
         if post.is_opening:
             raise Invalid("The question cannot be its own answer")
     previous, thread.accepted_post_id = thread.accepted_post_id, post_id
@@ -253,11 +310,22 @@ class ThreadView:
     tags: list[str]
     voted: set[int] = field(default_factory=set)
     following: bool = False
+    # Why posts the viewer may see are not public (reason codes by post id).
+    moderation: dict[int, list[str]] = field(default_factory=dict)
 
 
 def _answer_order(thread: Thread):  # noqa: ANN202
     # Accepted first, then the most useful, then the oldest.
     return lambda p: (p.id != thread.accepted_post_id, -p.score, p.created_at, p.id)
+
+
+def _visible(post: Post, viewer: Account | None) -> bool:
+    """Everyone sees published posts; authors also their own held or hidden ones, moderators all but deleted."""
+    if post.public:
+        return True
+    if viewer is None or post.state == ContentState.DELETED:
+        return False
+    return _may_moderate(viewer) or (post.author_id == viewer.id and post.state != ContentState.REJECTED)
 
 
 async def thread_view(session: AsyncSession, thread_id: int, viewer: Account | None) -> ThreadView:
@@ -267,13 +335,16 @@ async def thread_view(session: AsyncSession, thread_id: int, viewer: Account | N
     if row is None:
         raise NotFound("No such thread")
     thread, category, _author = row
-    posts = list((await session.execute(
-        select(Post, Account).join(Account, Account.id == Post.author_id)
-        .where(Post.thread_id == thread_id).order_by(Post.id))).all())
+    query = select(Post, Account).join(Account, Account.id == Post.author_id).where(Post.thread_id == thread_id)
+    if viewer is None:
+        query = query.where(Post.state == ContentState.PUBLISHED)
+    posts = [(p, a) for p, a in (await session.execute(query.order_by(Post.id))).all() if _visible(p, viewer)]
+    question = next((p for p, _ in posts if p.is_opening), None)
+    if question is None:
+        raise NotFound("No such thread")
     for post, author in posts:
         # Loaded in the same query; attach it without marking the post changed (no flush on commit).
         set_committed_value(post, "author", author)
-    question = next(p for p, _ in posts if p.is_opening)
     answers = sorted((p for p, _ in posts if not p.is_opening), key=_answer_order(thread))
     view = ThreadView(thread, category, question, answers, (await tags_for(session, [thread_id])).get(thread_id, []))
     if viewer is not None:
@@ -282,6 +353,7 @@ async def thread_view(session: AsyncSession, thread_id: int, viewer: Account | N
             PostVote.voter_id == viewer.id, PostVote.post_id.in_(ids))))
         view.following = await session.scalar(select(Follow.thread_id).where(
             Follow.thread_id == thread_id, Follow.account_id == viewer.id)) is not None
+        view.moderation = await moderation.reasons_for(session, POST_KIND, [p.id for p, _ in posts if not p.public])
     return view
 
 
@@ -320,7 +392,8 @@ async def list_threads(session: AsyncSession, *, category_id: int | None = None,
                        limit: int = PAGE_SIZE) -> tuple[list[ThreadRow], str | None]:
     """Threads newest activity first; `show` is latest, unanswered or solved."""
     order_column = Thread.created_at if show == "unanswered" else Thread.last_activity_at
-    query = select(Thread, Account).join(Account, Account.id == Thread.author_id)
+    query = (select(Thread, Account).join(Account, Account.id == Thread.author_id)
+             .where(Thread.state == ContentState.PUBLISHED))
     if category_id is not None:
         query = query.where(Thread.category_id == category_id)
     if show == "unanswered":

@@ -6,6 +6,7 @@ from forums.models import Post, Thread
 from forums.schemas import AuthorOut, CategoryOut, PostOut, ThreadOut, ThreadSummary
 from forums.service import ThreadRow, ThreadView, thread_url
 from hearth.accounts.models import Account
+from moderation import screening
 
 
 def author(account: Account) -> AuthorOut:
@@ -21,15 +22,17 @@ def summary(row: ThreadRow) -> ThreadSummary:
                          tags=row.tags)
 
 
-def post(p: Post, thread: Thread, voted: set[int]) -> PostOut:
+def post(p: Post, thread: Thread, voted: set[int], reasons: list[str] | None = None) -> PostOut:
     return PostOut(id=p.id, thread_id=p.thread_id, is_opening=p.is_opening, body=p.body, body_html=p.body_html,
                    score=p.score, author=author(p.author), created_at=p.created_at, edited_at=p.edited_at,
-                   accepted=p.id == thread.accepted_post_id, voted=p.id in voted)
+                   accepted=p.id == thread.accepted_post_id, voted=p.id in voted, state=str(p.state),
+                   moderation=[screening.author_message(code) for code in reasons or ()])
 
 
 def thread(view: ThreadView) -> ThreadOut:
     t = view.thread
     base = summary(ThreadRow(t, view.question.author, view.tags))
     return ThreadOut(**base.model_dump(), category=CategoryOut.model_validate(view.category),
-                     question=post(view.question, t, view.voted),
-                     answers=[post(a, t, view.voted) for a in view.answers], following=view.following)
+                     question=post(view.question, t, view.voted, view.moderation.get(view.question.id)),
+                     answers=[post(a, t, view.voted, view.moderation.get(a.id)) for a in view.answers],
+                     following=view.following)

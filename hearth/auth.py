@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from hearth import i18n
+from hearth import clock, i18n
 from hearth.accounts import service
 from hearth.accounts.models import Account, Role
 from hearth.db import DbSession
@@ -56,6 +56,10 @@ def _signin_required(request: Request) -> Unauthorized:
 async def _current_member(request: Request, account: CurrentAccount) -> Account:
     if account is None:
         raise _signin_required(request)
+    if request.method in UNSAFE and account.is_suspended(clock.now()):
+        # Suspended members still read and sign out (a public route); they cannot write.
+        raise Forbidden("Your account is suspended until %(until)s; you can read but not post.",
+                        until=account.suspended_until.strftime("%Y-%m-%d %H:%M UTC"))
     return account
 
 

@@ -59,6 +59,20 @@ class Settings(BaseSettings):
     signup_limit: str = "5/3600"
     write_limit: str = "120/60"  # writes per window, per signed-in browser or token, else per address
 
+    # Moderation. Defaults follow Discourse's where it has one (named in the comment).
+    moderation_new_member_max_links: int = 2        # newuser_max_links
+    moderation_new_member_posts_per_hour: int = 10  # max_replies_in_first_day, per hour here
+    moderation_posts_per_hour: int = 60
+    moderation_approve_first_posts: int = 0         # approve_post_count: hold a member's first N posts
+    moderation_duplicate_minutes: int = 5           # unique_posts_mins: the same text again is refused
+    moderation_capitals_ratio: float = 0.7          # share of capitals that reads as shouting
+    moderation_hide_score: float = 3.0              # flag weight that hides content pending review
+    moderation_staff_flag_weight: float = 3.0
+    # Trust levels: published posts and days since joining needed for levels 1, 2 and 3
+    # (Discourse's tl1/tl2/tl3 requirements, reduced to what moderation can count).
+    moderation_trust_posts: tuple[int, int, int] = (3, 20, 100)
+    moderation_trust_days: tuple[int, int, int] = (1, 15, 60)
+
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, url: str) -> str:

@@ -32,7 +32,8 @@ def _key(post: Any, view: Any, account: Account | None) -> tuple[Any, ...]:
     thread = view.thread
     viewer = (None if account is None else
               (account.id == post.author_id, account.id == thread.author_id, account.has_role(Role.MODERATOR)))
-    return (post.id, post.edited_at, post.score, post.author.display_name, post.author.handle,
+    return (post.id, post.edited_at, post.score, post.state, tuple(view.moderation.get(post.id, ())),
+            post.author.display_name, post.author.handle,
             post.id == thread.accepted_post_id, post.id in view.voted, viewer, thread.locked, thread.kind,
             i18n.current.get())
 

@@ -57,12 +57,17 @@ class Account(Base):
     password_changed_at: Mapped[datetime | None]
     # Kept by hearth.notifications so every page shows the badge without another query.
     unread_notifications: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Set by moderation: until then the member can read and sign in, but not write.
+    suspended_until: Mapped[datetime | None]
 
     identities: Mapped[list[OidcIdentity]] = relationship(back_populates="account", lazy="raise")
 
     def has_role(self, role: Role) -> bool:
         # Admins can do everything any other role can.
         return role in self.roles or Role.ADMIN in self.roles
+
+    def is_suspended(self, now: datetime) -> bool:
+        return self.suspended_until is not None and self.suspended_until > now
 
     @property
     def initials(self) -> str:

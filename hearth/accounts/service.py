@@ -7,7 +7,7 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -220,6 +220,13 @@ async def set_active(session: AsyncSession, account: Account, active: bool) -> A
     account.is_active = active
     if not active:
         await session.execute(delete(AuthSession).where(AuthSession.account_id == account.id))
+    await session.flush()
+    return account
+
+
+async def suspend(session: AsyncSession, account: Account, until: datetime | None) -> Account:
+    """Suspend writing until `until` (None lifts a suspension); moderation decides, this records."""
+    account.suspended_until = until
     await session.flush()
     return account
 

@@ -1,0 +1,223 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from moderation.models import FlagReason, ReviewStatus, WordAction
+
+ACTIONS = ("approve", "reject", "edit", "hide", "delete", "ignore", "warn", "suspend")
+Action = Literal["approve", "reject", "edit", "hide", "delete", "ignore", "warn", "suspend"]
+# Actions that refuse content or act on its author must cite a community guideline.
+NEEDS_GUIDELINE = frozenset({"reject", "hide", "delete", "warn", "suspend"})
+
+
+def _strip(value: str | None) -> str | None:
+    value = (value or "").replace("\r\n", "\n").strip()
+    return value or None
+
+
+class FlagIn(BaseModel):
+    kind: str = Field(min_length=1, max_length=40)
+    content_id: int = Field(ge=1)
+    reason: FlagReason
+    note: str | None = Field(default=None, max_length=500)
+
+    _note = field_validator("note")(lambda value: _strip(value))
+
+    @model_validator(mode="after")
+    def _other_needs_words(self) -> FlagIn:
+        if self.reason == FlagReason.OTHER and (not self.note or len(self.note) < 5):
+            raise ValueError("Say in a few words what is wrong when you choose “other”")
+        return self
+
+
+class ActionIn(BaseModel):
+    action: Action
+    version: int = Field(ge=1)
+    guideline_id: int | None = None
+    note: str | None = Field(default=None, max_length=2000)
+    text: str | None = Field(default=None, max_length=20_000)
+    days: int | None = Field(default=None, ge=1, le=365)
+
+    _note = field_validator("note", "text")(lambda value: _strip(value))
+
+    @model_validator(mode="after")
+    def _complete(self) -> ActionIn:
+        if self.action in NEEDS_GUIDELINE and self.guideline_id is None:
+            raise ValueError("Choose the guideline this breaks")
+        if self.action == "edit" and not self.text:
+            raise ValueError("An edit needs the new text")
+        if self.action == "suspend" and self.days is None:
+            raise ValueError("Say for how many days (1 to 365)")
+        return self
+
+
+class ClaimIn(BaseModel):
+    version: int = Field(ge=1)
+
+
+class AppealIn(BaseModel):
+    text: str = Field(min_length=10, max_length=2000)
+
+    _text = field_validator("text")(lambda value: _strip(value) or "")
+
+
+class WatchedWordIn(BaseModel):
+    pattern: str = Field(min_length=1, max_length=200)
+    is_regex: bool = False
+    action: WordAction
+    replacement: str | None = Field(default=None, max_length=200)
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("Enter a word or phrase")
+        return value
+
+    @model_validator(mode="after")
+    def _replacement(self) -> WatchedWordIn:
+        if self.action == WordAction.REPLACE and not (self.replacement or "").strip():
+            raise ValueError("Say what to replace it with")
+        if self.action != WordAction.REPLACE:
+            self.replacement = None
+        return self
+
+
+class GuidelineIn(BaseModel):
+    title: str = Field(min_length=3, max_length=80)
+    description: str = Field(default="", max_length=500)
+    position: int = Field(default=0, ge=0, le=10_000)
+    active: bool = True
+
+    _title = field_validator("title")(lambda value: " ".join(value.split()))
+
+
+class GuidelineOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    title: str
+    description: str
+    position: int
+    active: bool
+
+
+class WatchedWordOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    pattern: str
+    is_regex: bool
+    action: WordAction
+    replacement: str | None
+    created_at: datetime
+
+
+class PersonOut(BaseModel):
+    id: int
+    handle: str
+    display_name: str
+
+
+class ReasonOut(BaseModel):
+    code: str
+    message: str
+
+
+class ContentOut(BaseModel):
+    kind: str
+    id: int
+    title: str
+    body: str
+    body_html: str
+    url: str
+    state: str
+    context: str
+    context_excerpt: str
+    language: str | None
+    created_at: datetime
+
+
+class ReviewableOut(BaseModel):
+    id: int
+    content_kind: str
+    content_id: int
+    status: ReviewStatus
+    priority: int
+    score: float
+    reasons: list[ReasonOut]
+    version: int
+    author: PersonOut | None
+    claimed_by: PersonOut | None
+    content: ContentOut | None
+    flag_count: int
+    created_at: datetime
+    updated_at: datetime
+    resolved_at: datetime | None
+    appealed: bool
+
+
+class QueuePage(BaseModel):
+    items: list[ReviewableOut]
+    total: int
+    page: int
+    per_page: int
+
+
+class FlagOut(BaseModel):
+    id: int
+    reason: FlagReason
+    note: str | None
+    weight: float
+    flagger: PersonOut
+    created_at: datetime
+
+
+class ActionOut(BaseModel):
+    id: int
+    reviewable_id: int | None
+    content_kind: str | None
+    content_id: int | None
+    action: str
+    actor: PersonOut | None
+    subject: PersonOut | None
+    reasons: list[str]
+    guideline: str | None
+    note: str | None
+    details: dict[str, Any]
+    created_at: datetime
+
+
+class ItemOut(ReviewableOut):
+    flags: list[FlagOut]
+    history: list[ActionOut]
+    original: str | None
+    guideline: str | None
+    appeal_text: str | None
+    author_trust_level: int | None
+
+
+class AuditPage(BaseModel):
+    items: list[ActionOut]
+    next_before: int | None
+
+
+class MemberHistoryOut(BaseModel):
+    member: PersonOut
+    trust_level: int
+    published_count: int
+    rejected_count: int
+    warning_count: int
+    suspended_until: datetime | None
+    items: list[ReviewableOut]
+    actions: list[ActionOut]
+
+
+class SuspensionIn(BaseModel):
+    days: int | None = Field(default=None, ge=1, le=365)
+    guideline_id: int | None = None
+    note: str | None = Field(default=None, max_length=2000)

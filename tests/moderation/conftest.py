@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from hearth import clock
+from hearth.accounts.models import Account, Role
+from hearth.db import Database
+from moderation import service
+from moderation.models import Guideline
+from moderation.schemas import GuidelineIn
+from tests.conftest import create_member
+from tests.forums.conftest import category  # noqa: F401 - shared fixture
+
+
+@pytest.fixture
+async def moderator(database: Database) -> Account:
+    return await create_member(database, "mod@example.com", "Mo Moderator", frozenset({Role.MODERATOR}))
+
+
+@pytest.fixture
+async def other_moderator(database: Database) -> Account:
+    return await create_member(database, "mod2@example.com", "Mia Moderator", frozenset({Role.MODERATOR}))
+
+
+async def aged_member(database: Database, email: str, name: str, *, days: int = 365) -> Account:
+    """A member who joined `days` ago (trust levels depend on it)."""
+    account = await create_member(database, email, name)
+    async with database.sessionmaker() as s:
+        stored = await s.get(Account, account.id)
+        stored.created_at = clock.now() - timedelta(days=days)
+        await s.commit()
+        return stored
+
+
+@pytest.fixture
+async def regular(database: Database) -> Account:
+    return await aged_member(database, "regular@example.com", "Rita Regular")
+
+
+@pytest.fixture
+async def newcomer(database: Database) -> Account:
+    return await aged_member(database, "new@example.com", "Nico Newcomer", days=0)
+
+
+@pytest.fixture
+async def guideline(database: Database, admin: Account) -> Guideline:
+    async with database.sessionmaker() as s:
+        found = await service.save_guideline(s, await s.get(Account, admin.id), GuidelineIn(
+            title="Insults and harassment", description="Attack ideas, not people."))
+        await s.commit()
+        return found
+
+
+@pytest.fixture
+async def helper_member(database: Database) -> Account:
+    return await aged_member(database, "helper@example.com", "Hanna Helper")
