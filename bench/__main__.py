@@ -53,10 +53,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-async def prepare(url: str, *, search_threads: int) -> dict:
+async def prepare(url: str, *, search_threads: int, screening_texts: int) -> dict:
     """Migrate, seed accounts, make the forum data, sign a member in; returns what the targets need."""
     os.environ["HEARTH_DATABASE_URL"] = url
-    from bench import forums
+    from bench import forums, moderation
     from hearth import events, migrations
     from hearth.accounts import service
     from hearth.db import Database
@@ -77,12 +77,14 @@ async def prepare(url: str, *, search_threads: int) -> dict:
                                                      progress=lambda n: progress.update(task, completed=n))
         with console.status(f"Timing searches over {posts:,} posts…"):
             latency = await forums.search_latency(database)
+        with console.status(f"Screening {screening_texts:,} posts…"):
+            screening = await moderation.measure(database, texts=screening_texts)
         async with database.sessionmaker() as session:
             member = await service.get_by_email(session, "admin@demo.hearth.test")
             new = await service.start_session(session, member, user_agent="bench")
             await session.commit()
         return {"handle": member.handle, "session": new.token, "thread": thread_path,
-                "search": {**latency, "posts": posts}}
+                "search": {**latency, "posts": posts}, "screening": screening}
     finally:
         await database.dispose()
 
@@ -140,13 +142,14 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("HEARTH_BENCH_DATABASE_URL"))
     parser.add_argument("--search-threads", type=int, default=10_000,
                         help="search corpus size in threads of 10 posts (default: 100,000 posts)")
+    parser.add_argument("--screening-texts", type=int, default=3_000, help="posts screened for the moderation figures")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
 
     workdir = Path(tempfile.mkdtemp(prefix="hearth-bench-"))
     url = args.database_url or f"sqlite+aiosqlite:///{workdir}/bench.db"
-    ctx = asyncio.run(prepare(url, search_threads=args.search_threads))
+    ctx = asyncio.run(prepare(url, search_threads=args.search_threads, screening_texts=args.screening_texts))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "HEARTH_DATABASE_URL": url, "HEARTH_LOG_LEVEL": "warning",
@@ -164,10 +167,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=15)
-    report(results, args, url, ctx["search"])
+    report(results, args, url, ctx["search"], ctx["screening"])
 
 
-def report(results: list[Result], args: argparse.Namespace, url: str, latency: dict) -> None:
+def report(results: list[Result], args: argparse.Namespace, url: str, latency: dict, screening: dict) -> None:
     ceiling = results[0].requests_per_second
     table = Table(title=f"Hearth on {os.cpu_count()} cores · {args.workers} server workers · "
                         f"{args.connections} connections · {url.split(':')[0]}")
@@ -180,9 +183,15 @@ def report(results: list[Result], args: argparse.Namespace, url: str, latency: d
     console.print(f"Search ({url.split(':')[0]} full-text, {latency['posts']:,} posts, {latency['queries']} two-word "
                   f"queries, in process): p50 {latency['p50_ms']:.1f} ms · p95 {latency['p95_ms']:.1f} ms · "
                   f"max {latency['max_ms']:.1f} ms")
+    a, s, m = screening["analyse"], screening["screening"], screening["memory"]
+    console.print(f"Screening ({a['texts']:,} real posts, {a['mean_chars']:.0f} characters on average): text analysis "
+                  f"{a['per_second']:,.0f} texts/s (p50 {a['p50_ms']:.2f} ms, p99 {a['p99_ms']:.2f} ms) · whole "
+                  f"screening with its database reads and trail {s['per_second']:,.0f} texts/s · memory of the "
+                  f"loaded analysis {m['analysis_mb']:.0f} MB (process {m['after_mb']:.0f} MB)")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps({"pages": [asdict(r) for r in results], "search": latency}, indent=2))
+    (out / "latest.json").write_text(json.dumps({"pages": [asdict(r) for r in results], "search": latency,
+                                                  "screening": screening}, indent=2))
 
 
 if __name__ == "__main__":

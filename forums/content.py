@@ -14,11 +14,13 @@ from moderation.kinds import ContentView
 from moderation.models import ContentState
 
 EXCERPT = 400
+# Shown on moderation pages (English msgids, translated there).
+LABELS = {"kind": "Forum post", "question": "Question", "answer": "Answer"}
 
 
 class ForumPosts:
     name = service.POST_KIND
-    label = "Forum post"
+    label = LABELS["kind"]
 
     async def views(self, session: AsyncSession, ids: list[int]) -> dict[int, ContentView]:
         if not ids:
@@ -34,7 +36,7 @@ class ForumPosts:
             kind=self.name, id=post.id, author_id=post.author_id, title=thread.title, body=post.body,
             body_html=post.body_html, url=f"{service.thread_url(thread)}#post-{post.id}", state=post.state,
             created_at=post.created_at, language=thread.language,
-            context="Question" if post.is_opening else "Answer",
+            context=LABELS["question"] if post.is_opening else LABELS["answer"],
             context_excerpt="" if post.is_opening else markdown.plain_text(questions.get(thread.id, ""))[:EXCERPT],
         ) for post, thread in rows}
 

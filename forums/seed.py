@@ -21,6 +21,7 @@ from forums import seed_content as content
 from forums import service
 from forums.models import Category, Post, ThreadKind
 from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
+from forums.seed_moderation import seed_moderation
 from hearth import clock
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
@@ -307,4 +308,5 @@ async def seed_forums(session: AsyncSession, progress: Progress) -> int:
     return created
 
 
-SEEDERS = [("forum threads", seed_forums)]
+# The moderation examples answer threads seeded above, so they come second.
+SEEDERS = [("forum threads", seed_forums), ("moderation examples", seed_moderation)]

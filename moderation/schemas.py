@@ -26,12 +26,6 @@ class FlagIn(BaseModel):
 
     _note = field_validator("note")(lambda value: _strip(value))
 
-    @model_validator(mode="after")
-    def _other_needs_words(self) -> FlagIn:
-        if self.reason == FlagReason.OTHER and (not self.note or len(self.note) < 5):
-            raise ValueError("Say in a few words what is wrong when you choose “other”")
-        return self
-
 
 class ActionIn(BaseModel):
     action: Action
@@ -42,16 +36,6 @@ class ActionIn(BaseModel):
     days: int | None = Field(default=None, ge=1, le=365)
 
     _note = field_validator("note", "text")(lambda value: _strip(value))
-
-    @model_validator(mode="after")
-    def _complete(self) -> ActionIn:
-        if self.action in NEEDS_GUIDELINE and self.guideline_id is None:
-            raise ValueError("Choose the guideline this breaks")
-        if self.action == "edit" and not self.text:
-            raise ValueError("An edit needs the new text")
-        if self.action == "suspend" and self.days is None:
-            raise ValueError("Say for how many days (1 to 365)")
-        return self
 
 
 class ClaimIn(BaseModel):
@@ -80,8 +64,6 @@ class WatchedWordIn(BaseModel):
 
     @model_validator(mode="after")
     def _replacement(self) -> WatchedWordIn:
-        if self.action == WordAction.REPLACE and not (self.replacement or "").strip():
-            raise ValueError("Say what to replace it with")
         if self.action != WordAction.REPLACE:
             self.replacement = None
         return self

@@ -61,15 +61,22 @@ def label(code: str) -> str:
     return LABELS.get(code, code)
 
 
+# What the author reads for the reasons that are not the screening's own.
+AUTHOR_MESSAGES = {
+    "flag": "Members reported it; a moderator is reviewing it.",
+    "appeal": "You appealed; a moderator will look at it again.",
+    "other": "A moderator is reviewing it.",
+    "refused": "This was not published: %(reasons)s",
+}
+
+
 def author_message(code: str) -> str:
     """Why a member's content is not public, in plain words (English msgid)."""
     if code in REASONS and "%(" not in REASONS[code]:
         return REASONS[code]
     if code.startswith("flag:"):
-        return "Members reported it; a moderator is reviewing it."
-    if code == "appeal":
-        return "You appealed; a moderator will look at it again."
-    return "A moderator is reviewing it."
+        return AUTHOR_MESSAGES["flag"]
+    return AUTHOR_MESSAGES.get(code, AUTHOR_MESSAGES["other"])
 
 
 # What each reason does to the text, and how urgent the queue item is.
@@ -147,7 +154,7 @@ class ContentRefused(Invalid):
     title, type_slug = "Not published", "content-refused"
 
     def __init__(self, reasons: list[Reason]) -> None:
-        super().__init__("This was not published: %(reasons)s", field="body",
+        super().__init__(AUTHOR_MESSAGES["refused"], field="body",
                          reasons=" ".join(r.text() for r in reasons))
         self.reasons = reasons
         self.errors = [{"loc": ["body"], "msg": r.text(), "type": r.code} for r in reasons]
@@ -162,6 +169,7 @@ def decide(reasons: Iterable[Reason]) -> Decision:
 
 # --- text normalisation --------------------------------------------------------------------
 
+@lru_cache(maxsize=8192)
 def fold_char(char: str) -> str:
     """Lowercase without accents, one character for one, so offsets stay valid."""
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).lower()
@@ -169,7 +177,9 @@ def fold_char(char: str) -> str:
 
 
 def fold(text: str) -> str:
-    return "".join(fold_char(c) for c in text)
+    if text.isascii():
+        return text.lower()  # most posts: one C call instead of one lookup per character
+    return "".join(map(fold_char, text))
 
 
 def text_hash(text: str) -> str:

@@ -8,10 +8,10 @@ actions and their audit trail, watched words and guidelines.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, Text, and_, cast, func, select, update
+from sqlalchemy import Select, Text, and_, case, cast, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -26,8 +26,8 @@ from hearth.text import TextReport, analyse, personal_data
 from moderation import kinds, screening, trust
 from moderation.kinds import ContentView
 from moderation.models import (ContentState, Decision, Flag, FlagReason, Guideline, ModerationAction, Original,
-                               Priority, Reviewable, ReviewStatus, Screening, Standing, WatchedWord)
-from moderation.schemas import ActionIn, FlagIn, GuidelineIn, WatchedWordIn
+                               Priority, Reviewable, ReviewStatus, Screening, Standing, WatchedWord, WordAction)
+from moderation.schemas import NEEDS_GUIDELINE, ActionIn, FlagIn, GuidelineIn, WatchedWordIn
 from moderation.screening import ContentRefused, Reason
 
 PER_PAGE = 25
@@ -49,9 +49,8 @@ async def screen(session: AsyncSession, author: Account, kind: str, text: str, *
     standing = await session.get(Standing, author.id)
     level = trust.level(author, standing, now)
     words = list(await session.scalars(select(WatchedWord).order_by(WatchedWord.id)))
-    hits = screening.watched_hits(words, full)
-    reasons = screening.word_reasons(hits)
-    body_out, title_out = _publishable(text, title, words)
+    reasons = screening.word_reasons(screening.watched_hits(words, full)) if words else []
+    body_out, title_out = _publishable(text, title, report, words)
     if report.personal_data:
         reasons.append(Reason("personal_data"))
     if report.insults:
@@ -69,13 +68,19 @@ async def screen(session: AsyncSession, author: Account, kind: str, text: str, *
     return result
 
 
-def _publishable(text: str, title: str | None, words: list[WatchedWord]) -> tuple[str, str | None]:
-    """The text and title as they may be shown: personal data masked, watched words censored."""
-    def clean(value: str) -> str:
-        masked = personal_data.mask(value, personal_data.find(value))
-        return screening.apply_replacements(masked, screening.watched_hits(words, masked))
+def _publishable(text: str, title: str | None, report: TextReport,
+                 words: list[WatchedWord]) -> tuple[str, str | None]:
+    """The text and title as they may be shown: personal data masked, watched words censored.
 
-    return clean(text), clean(title) if title is not None else None
+    `report` analysed title and text joined by a blank line; masking keeps every character's
+    place (and never spans a blank line), so the masked parts are slices of it."""
+    masked_title = report.masked[:len(title)] if title is not None else None
+    masked_text = report.masked[len(title) + 2:] if title is not None else report.masked
+
+    def clean(value: str) -> str:
+        return screening.apply_replacements(value, screening.watched_hits(words, value)) if words else value
+
+    return clean(masked_text), clean(masked_title) if masked_title is not None else None
 
 
 async def _participation_reasons(session: AsyncSession, author: Account, level: int, standing: Standing | None,
@@ -87,24 +92,34 @@ async def _participation_reasons(session: AsyncSession, author: Account, level: 
         reasons.append(Reason("links"))
     if report.letters >= 20 and report.capitals_ratio >= settings.moderation_capitals_ratio:
         reasons.append(Reason("capitals"))
-    recent = now - timedelta(minutes=settings.moderation_duplicate_minutes)
-    mine = select(func.count()).where(Screening.author_id == author.id)
-    if await session.scalar(mine.where(Screening.text_hash == digest, Screening.created_at >= recent)):
+    duplicates, last_hour, others = await _recent_activity(session, author.id, digest, now)
+    if duplicates:
         reasons.append(Reason("duplicate"))
     limit = (settings.moderation_new_member_posts_per_hour if level == trust.NEW
              else settings.moderation_posts_per_hour)
-    last_hour = await session.scalar(mine.where(Screening.created_at >= now - timedelta(hours=1))) or 0
     if last_hour >= limit:
         reasons.append(Reason("rate", {"count": last_hour}))
-    others = await session.scalar(select(func.count(func.distinct(Screening.author_id))).where(
-        Screening.text_hash == digest, Screening.created_at >= now - timedelta(days=1),
-        Screening.author_id != author.id)) or 0
     if others >= 2 and report.letters >= 20:
         reasons.append(Reason("repeated"))
     published = standing.published_count if standing else 0
     if published < settings.moderation_approve_first_posts:
         reasons.append(Reason("first_posts"))
     return reasons
+
+
+async def _recent_activity(session: AsyncSession, author_id: int, digest: str, now: datetime) -> tuple[int, int, int]:
+    """In one query: the same text from this member lately, their posts in the last hour,
+    and how many other members posted this text today."""
+    recent = now - timedelta(minutes=get_settings().moderation_duplicate_minutes)
+    hour, day = now - timedelta(hours=1), now - timedelta(days=1)
+    mine, same = Screening.author_id == author_id, Screening.text_hash == digest
+    row = (await session.execute(select(
+        func.coalesce(func.sum(case((and_(mine, same, Screening.created_at >= recent), 1), else_=0)), 0),
+        func.coalesce(func.sum(case((and_(mine, Screening.created_at >= hour), 1), else_=0)), 0),
+        func.count(func.distinct(case((and_(same, ~mine), Screening.author_id)))),
+    ).where(or_(and_(mine, Screening.created_at >= min(hour, recent)), and_(same, Screening.created_at >= day)))
+    )).one()
+    return int(row[0]), int(row[1]), int(row[2])
 
 
 async def record(session: AsyncSession, result: screening.Screening, content_id: int) -> Reviewable | None:
@@ -158,10 +173,12 @@ async def _count(session: AsyncSession, account_id: int | None, **increments: in
     """Add to a member's standing in one UPDATE, so concurrent requests never lose a count."""
     if account_id is None:
         return
-    await _standing(session, account_id)
+    standing = await _standing(session, account_id)
     values: dict[str, Any] = {name: getattr(Standing, name) + n for name, n in increments.items()}
     await session.execute(update(Standing).where(Standing.account_id == account_id)
-                          .values(**values, updated_at=clock.now()))
+                          .values(**values, updated_at=clock.now())
+                          .execution_options(synchronize_session=False))
+    session.expire(standing, list(increments))  # read again from the row when next needed
 
 
 async def _open(session: AsyncSession, kind: str, content_id: int, author_id: int | None, reasons: list[str],
@@ -233,6 +250,8 @@ async def reasons_for(session: AsyncSession, kind: str, ids: list[int]) -> dict[
 # --- flags ---------------------------------------------------------------------------------
 
 async def flag(session: AsyncSession, flagger: Account, data: FlagIn) -> Reviewable:
+    if data.reason == FlagReason.OTHER and len(data.note or "") < 5:
+        raise Invalid("Say in a few words what is wrong when you choose “other”", field="note")
     content = await kinds.view(session, data.kind, data.content_id)
     if content.state in (ContentState.DELETED, ContentState.REJECTED):
         raise NotFound("This content no longer exists")
@@ -420,7 +439,17 @@ RESOLVING = {"approve": (ReviewStatus.APPROVED, ContentState.PUBLISHED),
              "ignore": (ReviewStatus.IGNORED, None)}
 
 
+def _check_complete(data: ActionIn) -> None:
+    if data.action in NEEDS_GUIDELINE and data.guideline_id is None:
+        raise Invalid("Choose the guideline this breaks", field="guideline_id")
+    if data.action == "edit" and not data.text:
+        raise Invalid("An edit needs the new text", field="text")
+    if data.action == "suspend" and data.days is None:
+        raise Invalid("Say for how many days (1 to 365)", field="days")
+
+
 async def act(session: AsyncSession, moderator: Account, reviewable_id: int, data: ActionIn) -> Reviewable:
+    _check_complete(data)
     reviewable = await get_reviewable(session, reviewable_id)
     if data.version != reviewable.version:
         raise Conflict("Another moderator acted on this item just now. Reload it to see what changed.")
@@ -563,6 +592,11 @@ async def my_items(session: AsyncSession, author: Account) -> list[QueueItem]:
             or i.reviewable.status == ReviewStatus.REJECTED]
 
 
+async def my_warnings(session: AsyncSession, author: Account) -> list[AuditEntry]:
+    return await _entries(session, and_(ModerationAction.subject_id == author.id, ModerationAction.action == "warn"),
+                          limit=50, ascending=False)
+
+
 # --- watched words and guidelines ----------------------------------------------------------
 
 async def list_watched_words(session: AsyncSession) -> list[WatchedWord]:
@@ -571,6 +605,8 @@ async def list_watched_words(session: AsyncSession) -> list[WatchedWord]:
 
 async def add_watched_word(session: AsyncSession, admin: Account, data: WatchedWordIn) -> WatchedWord:
     screening.compile_pattern(data.pattern, data.is_regex)
+    if data.action == WordAction.REPLACE and not (data.replacement or "").strip():
+        raise Invalid("Say what to replace it with", field="replacement")
     word = WatchedWord(pattern=data.pattern, is_regex=data.is_regex, action=data.action,
                        replacement=data.replacement, created_by_id=admin.id, created_at=clock.now())
     try:

@@ -13,7 +13,7 @@ from hearth.accounts.models import Role
 from hearth.auth import AdminAccount, CurrentMember, RequireRole
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
-from moderation import kinds, screening, service
+from moderation import kinds, screening, service, trust
 from moderation.models import FlagReason, ReviewStatus, WordAction
 from moderation.schemas import ACTIONS, ActionIn, AppealIn, FlagIn, GuidelineIn, WatchedWordIn
 from web.forms import field_errors, safe_next, validate
@@ -38,6 +38,7 @@ def _int(value: str) -> int | None:
 
 def _common() -> dict:
     return {"reason_label": screening.label, "author_message": screening.author_message,
+            "kind_label": lambda name: kinds.get(name).label, "trust_name": lambda level: trust.NAMES[level],
             "flag_reasons": list(FlagReason), "actions": ACTIONS}
 
 
@@ -67,7 +68,8 @@ def next_error(errors: dict[str, str]) -> str | None:
 
 @router.get("/moderation/mine")
 async def mine(request: Request, member: CurrentMember, db: DbSession) -> Response:
-    return render(request, "moderation/mine.html", {"items": await service.my_items(db, member), **_common()})
+    return render(request, "moderation/mine.html", {"items": await service.my_items(db, member),
+                                                    "warnings": await service.my_warnings(db, member), **_common()})
 
 
 @router.post("/moderation/mine/{item_id}/appeal")
@@ -76,7 +78,8 @@ async def appeal(item_id: int, request: Request, member: CurrentMember, db: DbSe
         await service.appeal(db, member, item_id, validate(AppealIn, {"text": text}).text)
     except HearthError as exc:
         return render(request, "moderation/mine.html", {
-            "items": await service.my_items(db, member), "appeal_errors": {item_id: exc.translated(_)},
+            "items": await service.my_items(db, member), "warnings": await service.my_warnings(db, member),
+            "appeal_errors": {item_id: exc.translated(_)},
             "values": {item_id: text}, **_common()}, status_code=exc.status)
     return _see_other("/moderation/mine?appealed=1")
 

@@ -1,5 +1,5 @@
-"""Offline text analysis for content screening: language, personal data, profanity,
-insults, links and shouting, in one pass over a post or message.
+"""Offline text analysis for content screening: the language of a post or message, its
+personal data (masked), profanity, insults, links and shouting.
 
 Everything ships in wheels (lingua, python-stdnum, phonenumberslite, glin-profanity):
 nothing is downloaded at run time.
@@ -44,11 +44,12 @@ class TextReport:
 def analyse(text: str) -> TextReport:
     """Everything content screening wants to know about a text."""
     findings = personal_data.find(text)
-    profane, insults = profanity.check(text)
+    detected = language.detect(text)
+    profane, insults = profanity.check(text, detected)
     letters = sum(c.isalpha() for c in text)
     capitals = sum(c.isupper() for c in text)
     return TextReport(
-        language=language.detect(text),
+        language=detected,
         masked=personal_data.mask(text, findings),
         personal_data=tuple(findings),
         profanity=profane,

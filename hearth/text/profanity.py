@@ -53,6 +53,14 @@ _ORDINARY = """
     bonze fratze ische kimme mufti rosette
 """
 
+# Profane or insulting in one language, ordinary in another: dropped when the text is in
+# the language where the word is ordinary ("hoe" is Dutch for how, "retard" French for delay).
+_ORDINARY_IN = {
+    "nl": frozenset({"hoe", "poppen", "cum"}),
+    "fr": frozenset({"retard", "retards", "anal"}),
+    "de": frozenset({"bitte"}),
+}
+
 # glin's phrases that name something sexual with no listed word in them.
 _PROFANE_PHRASES = (
     "blow job", "hand job", "gang bang", "jerk off", "jack off", "date rape",
@@ -79,9 +87,9 @@ def _ignored() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _filter() -> Filter:
-    # With word boundaries, "context aware" only makes glin report every hit with its
-    # place; otherwise a word is reported once, from whichever view saw it first, and
-    # a hit outside a piece proper could hide one inside it.
+    # With word boundaries on, "context aware" changes no detection: it makes glin
+    # report every hit with its place, where it would report a word once, from
+    # whichever of its views saw it first.
     return Filter({"languages": _LANGUAGES, "word_boundaries": True,
                    "enable_context_aware": True, "ignore_words": _ignored()})
 
@@ -125,7 +133,8 @@ def _is_spelled(word: str) -> bool:
 # word spelled out ("a s s"), the context of glin's safe words ("magna cum laude",
 # "Moby Dick"). Windows end at a space when there is one near, so no word is cut.
 _CONTEXT = 60
-_SNAP = 40
+_SNAP = 40  # how far to look for that space
+_SPACE = re.compile(r"\s")
 
 
 def _plain_letters() -> str:
@@ -133,13 +142,15 @@ def _plain_letters() -> str:
     which its homoglyph table maps)."""
     return "".join(c for c in map(chr, range(0xC0, 0x250))
                    if c.isalpha() and c not in HOMOGLYPHS
-                   and (_fold(c).isascii() and _fold(c).isalpha()))
+                   and _fold(c).isascii() and _fold(c).isalpha())
 
 
+# Punctuation glin leaves alone, or reads specially only against a letter (below).
+_PLAIN_PUNCTUATION = ".,;:'\"()?!%/+\\-\u20ac\u2018\u2019\u201c\u201d«»\u2013\u2014\u2026"
 _SPECIAL = re.compile(
     # Anything but plain prose: symbols (a$$, s&m, html), other scripts and homoglyphs,
     # emoji, zero-width and full-width characters.
-    rf"[^\sA-Za-z0-9{_plain_letters()}.,;:'\"()?!%/+\-\u20ac\u2018\u2019\u201c\u201d«»\u2013\u2014\u2026]"
+    rf"[^\sA-Za-z0-9{_plain_letters()}{_PLAIN_PUNCTUATION}]"
     # Digits, masks, _ or | against a letter: f4ck, sh!t, a_s_s, %ss.
     r"|[^\W\d_](?:[?!%]+\w|[|_0-9%])|[0-9_%][^\W\d_]"
     r"|(?<!\w)[^\W\d_]\s+[^\W\d_]\s+[^\W\d_](?!\w)"  # letters spelled out: a s s
@@ -187,8 +198,6 @@ def _word_end(text: str, position: int) -> int:
     return space.start() if space else min(position, len(text))
 
 
-_SPACE = re.compile(r"\s")
-
 
 @lru_cache(maxsize=65536)  # a text repeats its words: look each up once
 def _is_suspect(word: str) -> bool:
@@ -198,7 +207,7 @@ def _is_suspect(word: str) -> bool:
     readings = {*parts, *("".join(parts[i:j]) for i in range(len(parts))
                           for j in range(i + 2, min(i + _MAX_JOINED, len(parts)) + 1))}
     if not word.isascii():
-        # glin's word boundaries are ASCII ones: it finds "asshole" in "éasshole".
+        # glin's word boundaries are ASCII ones: it finds "fuck" in "これはfuckです".
         readings.update(_ASCII_LETTERS.findall(word.lower()))
     return not _keys().isdisjoint(_key(reading) for reading in readings)
 
@@ -354,6 +363,7 @@ _MASKS = "*#"
 _SPELLED_OUT = re.compile(r"(?<!\w)\w([-._* ])\w(?:\1\w){2,}(?!\w)")
 # Words, with signs only inside them ("f*ck", "sh!t"), so "idiots!" stays "idiots".
 _TOKEN = re.compile(r"\w+(?:[*@$!#]+\w+)*")
+_SIGNS = re.compile(r"[*@$!#]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,22 +391,24 @@ def _lexicon() -> _Lexicon:
 
 def _words(folded: str) -> list[str]:
     joined = _SPELLED_OUT.sub(lambda m: m.group().replace(m.group(1), ""), folded)
-    return [_deobfuscated(token) for token in _TOKEN.findall(joined)]
+    return [word for token in _TOKEN.findall(joined) for word in _deobfuscated(token)]
 
 
 @lru_cache(maxsize=4096)
-def _deobfuscated(token: str) -> str:
-    """The lexicon word an obfuscated token stands for, else the token."""
+def _deobfuscated(token: str) -> tuple[str, ...]:
+    """The lexicon word an obfuscated token stands for; else its words, as signs that
+    hide no letter separate words ("idiots!!!Why")."""
     if token.isalpha():
-        return token
+        return (token,)
     if token in _SPELLINGS:
-        return _SPELLINGS[token]
+        return (_SPELLINGS[token],)
     letters = [(place, c) for place, c in enumerate(token) if c.isalpha()]
     if len(letters) < 2:
-        return token
+        return (token,)
     place, letter = letters[0]
     candidates = _lexicon().vocabulary.get((len(token), place, letter), ())
-    return next((word for word in candidates if _reads_as(token, word)), token)
+    word = next((word for word in candidates if _reads_as(token, word)), None)
+    return (word,) if word else tuple(_SIGNS.split(token))
 
 
 def _reads_as(token: str, word: str) -> bool:
@@ -438,6 +450,10 @@ def _insults(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found[index] for index in sorted(found)))
 
 
-def check(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(profanity, insults) in the text, each lowercased, in order, without repeats."""
-    return _profanity(text), _insults(text)
+def check(text: str, language: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(profanity, insults) in the text, each lowercased, in order, without repeats.
+
+    `language` (when known) drops words that are ordinary in it, such as Dutch "hoe"."""
+    ordinary = _ORDINARY_IN.get(language or "", frozenset())
+    profane = tuple(w for w in _profanity(text) if _fold(w) not in ordinary)
+    return profane, tuple(w for w in _insults(text) if _fold(w) not in ordinary)

@@ -12,6 +12,7 @@ from forums import seed as forum_seed
 from forums import seed_content
 from forums.models import Category, Post, PostVote, Thread, ThreadKind
 from hearth.db import Database
+from moderation.models import ContentState, Reviewable, ReviewStatus
 from hearth.seed import seed
 
 
@@ -43,7 +44,7 @@ async def test_seed_builds_a_believable_forum_once(database: Database) -> None:
         for category in categories:
             assert category.thread_count == sum(1 for t in threads if t.category_id == category.id)
             posts = await s.scalar(select(func.count()).select_from(Post).join(Thread, Thread.id == Post.thread_id)
-                                   .where(Thread.category_id == category.id))
+                                   .where(Thread.category_id == category.id, Post.state == ContentState.PUBLISHED))
             assert category.post_count == posts, category.slug
             assert category.thread_count >= 15, category.slug
 
@@ -55,7 +56,8 @@ async def test_seed_builds_a_believable_forum_once(database: Database) -> None:
         assert sum(1 for t in questions if t.answer_count == 0) >= 20
         assert sum(1 for t in threads if t.solved) >= 50
         assert any(t.kind == ThreadKind.DISCUSSION for t in threads)
-        answers = Counter((await s.execute(select(Post.thread_id).where(Post.is_opening.is_(False)))).scalars())
+        answers = Counter((await s.execute(select(Post.thread_id).where(
+            Post.is_opening.is_(False), Post.state == ContentState.PUBLISHED))).scalars())
         assert all(t.answer_count == answers[t.id] for t in threads)
 
         # Accepted answers belong to their thread and came after the question; history lies in the past.
@@ -74,8 +76,18 @@ async def test_seed_builds_a_believable_forum_once(database: Database) -> None:
                              .where(Post.author_id == PostVote.voter_id))
         assert own == 0
 
+        # The moderation examples: held insults, a new member's link spam, flags, one post hidden by
+        # them, and decisions already taken; nothing in the forum itself was held by mistake.
+        items = (await s.scalars(select(Reviewable))).all()
+        reasons = {code for item in items for code in item.reasons}
+        assert {"insult", "links", "appeal", "flag:spam", "flag:personal_data"} <= reasons
+        assert sum(1 for i in items if i.status == ReviewStatus.PENDING) >= 5
+        states = Counter((await s.scalars(select(Post.state))).all())
+        assert states[ContentState.HELD] >= 3 and states[ContentState.HIDDEN] == 1
+        assert counts["moderation examples"] == len(items)
+
     again = await seed(database, quiet=True)
-    assert again["forum threads"] == 0
+    assert again["forum threads"] == 0 and again["moderation examples"] == 0
     async with database.sessionmaker() as s:
         assert await s.scalar(select(func.count()).select_from(Thread)) == len(threads)
         assert await s.scalar(select(func.count()).select_from(PostVote)) == votes

@@ -53,8 +53,10 @@ async def test_harsh_criticism_is_never_held_or_flagged(database: Database, regu
 
 
 async def test_masking_keeps_the_original_for_moderators_only(database: Database, regular) -> None:  # noqa: ANN001
-    result = await _screen(database, regular, "Refund to BE68 5390 0754 7034 please", title="Refund to my account")
+    result = await _screen(database, regular, "Refund to BE68 5390 0754 7034 please",
+                           title="Call 0470 12 34 56 about my refund")
     assert result.text == "Refund to BE•• •••• •••• 7034 please"
+    assert result.title == "Call •••• •• •• 56 about my refund"
     assert result.original == "Refund to BE68 5390 0754 7034 please"
     assert result.codes == ["personal_data"]
 

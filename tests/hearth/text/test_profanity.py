@@ -37,7 +37,8 @@ def test_criticism_and_ordinary_words_are_neither_profanity_nor_insults(text: st
     ("Sukkels, idioten, debielen en mongolen", ("sukkel", "idiot", "debiel", "mongool")),
     ("Rotzakken! Hoerenjong! Lul!", ("rotzak", "hoerenjong", "lul")),
     ("Bande de connards et de connasses", ("connard", "connasse")),
-    ("Abrutis, crétins, enculés, salauds, salopes", ("abruti", "cretin", "enculé", "salaud", "salope")),
+    ("Abrutis, crétins, enculés, salauds, salopes",
+     ("abruti", "cretin", "enculé", "salaud", "salope")),
     ("Imbéciles", ("imbecile",)),
     ("Ihr Arschlöcher, Idioten und Wichser", ("arschloch", "idiot", "wichser")),
     ("Vollidioten!", ("vollidiot",)),
@@ -61,7 +62,8 @@ def test_insulting_phrases_are_found(text: str, expected: str) -> None:
 
 
 def test_dutch_curse_compounds_are_insults() -> None:
-    assert insults("Kankerbank! Tyfusapp, teringlijers") == ("kankerbank", "tyfusapp", "teringlijers")
+    found = insults("Kankerbank! Tyfusapp, teringlijers")
+    assert found == ("kankerbank", "tyfusapp", "teringlijers")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -100,3 +102,16 @@ def test_screening_suspect_windows_finds_what_glin_finds_in_the_whole_text() -> 
     whole = {word for word in profanity._glin_words(text) if profanity._is_spelled(word)}
     assert {word for word in check(text)[0] if profanity._is_spelled(word)} == whole
     assert len(whole) >= 10
+
+
+def test_signs_between_words_do_not_hide_an_insult() -> None:
+    assert insults("Bande d'abrutis!!!Bonjour") == ("abruti",)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Hoe kan ik mijn kaart blokkeren?", "nl"),
+    ("Le retard de paiement est inacceptable.", "fr"),
+    ("Mijn dochter speelt met poppen in de wachtzaal.", "nl"),
+])
+def test_words_ordinary_in_the_texts_language_are_not_profane(text: str, language: str) -> None:
+    assert profanity.check(text, language) == ((), ())
