@@ -83,10 +83,8 @@ async def database() -> AsyncIterator[Database]:
     await db.dispose()
 
 
-@pytest.fixture(autouse=True)
-async def _clean(database: Database) -> AsyncIterator[None]:
-    yield
-    # Empty every table after each test; the schema stays as the migrations built it.
+async def _empty(database: Database) -> None:
+    """Every table emptied; the schema stays as the migrations built it."""
     tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
     async with database.engine.begin() as conn:
         if database.dialect == "postgresql":
@@ -94,6 +92,18 @@ async def _clean(database: Database) -> AsyncIterator[None]:
         else:
             for table in tables:
                 await conn.execute(text(f"DELETE FROM {table}"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def _start_empty(database: Database) -> None:
+    # The migrations add rows of their own (the default guidelines); tests start without them.
+    await _empty(database)
+
+
+@pytest.fixture(autouse=True)
+async def _clean(database: Database) -> AsyncIterator[None]:
+    yield
+    await _empty(database)
     await ratelimit.backend().reset()
     from web import pagecache, postcards
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from hearth import migrations
 from hearth.db import Base, Database
@@ -70,3 +70,22 @@ def test_downgrade_to_base_and_back(scratch_url: str) -> None:
     migrations.upgrade(scratch_url)
     migrations.downgrade(scratch_url, "base")
     migrations.upgrade(scratch_url)
+
+
+def test_a_new_community_starts_with_guidelines(scratch_url: str) -> None:
+    import asyncio
+
+    from hearth.db import create_engine
+
+    migrations.upgrade(scratch_url)
+
+    async def titles() -> list[str]:
+        engine = create_engine(scratch_url)
+        try:
+            async with engine.connect() as conn:
+                return list((await conn.execute(text("SELECT title FROM moderation_guidelines ORDER BY position")))
+                            .scalars())
+        finally:
+            await engine.dispose()
+
+    assert asyncio.run(titles())[:2] == ["Insults and harassment", "Spam and advertising"]
