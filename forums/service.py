@@ -203,7 +203,7 @@ async def edit_post(session: AsyncSession, editor: Account, post_id: int, data: 
     if new_title:
         thread.title, thread.slug = screened.title or new_title, slugify(screened.title or new_title)
     await session.flush()
-    await moderation.record(session, screened, post.id)
+    await moderation.record(session, screened, post.id, edit=True)
     if screened.state == ContentState.HELD and post.public:
         await set_post_state(session, post.id, ContentState.HELD)
     elif post.state == ContentState.HIDDEN and editor.id == post.author_id:

@@ -122,8 +122,11 @@ async def _recent_activity(session: AsyncSession, author_id: int, digest: str, n
     return int(row[0]), int(row[1]), int(row[2])
 
 
-async def record(session: AsyncSession, result: screening.Screening, content_id: int) -> Reviewable | None:
-    """Keep the screening's trail for content now stored; queue it when it needs a moderator."""
+async def record(session: AsyncSession, result: screening.Screening, content_id: int, *,
+                 edit: bool = False) -> Reviewable | None:
+    """Keep the screening's trail for content now stored; queue it when it needs a moderator.
+
+    An edit (`edit=True`) counts towards the hourly limit but not as another published post."""
     now = clock.now()
     session.add(Screening(author_id=result.author_id, content_kind=result.kind, content_id=content_id,
                           decision=result.decision, reasons=result.codes, language=result.report.language,
@@ -132,7 +135,7 @@ async def record(session: AsyncSession, result: screening.Screening, content_id:
         original = "\n\n".join(t for t in (result.original_title, result.original) if t)
         await _keep_original(session, result.kind, content_id, original,
                              sorted({f.kind for f in result.report.personal_data}))
-    if result.decision != Decision.HOLD:
+    if result.decision != Decision.HOLD and not edit:
         await _count(session, result.author_id, published_count=1)
     if not result.needs_review:
         await session.flush()
@@ -458,6 +461,8 @@ async def act(session: AsyncSession, moderator: Account, reviewable_id: int, dat
     if data.action in RESOLVING and reviewable.status != ReviewStatus.PENDING:
         raise Conflict("This item was already resolved")
     content = await kinds.view(session, reviewable.content_kind, reviewable.content_id)
+    if data.action == "ignore" and content.state == ContentState.HELD:
+        raise Invalid("Held content waits for a decision: approve it or refuse it")
     if data.action in RESOLVING:
         await _resolve(session, moderator, reviewable, data, content, guideline)
     elif data.action == "edit":

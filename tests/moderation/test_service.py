@@ -343,3 +343,20 @@ async def test_personal_data_original_is_kept_for_moderators(database: Database,
         detail = await service.item(s, reviewable.id)
         assert "BE68 5390 0754 7034" in detail.original.text and detail.original.findings == ["iban"]
         assert detail.content.body == post.body
+
+
+async def test_held_content_cannot_just_be_ignored(database: Database, regular, moderator, category) -> None:  # noqa: ANN001
+    await _thread(database, regular, category, body="You are all idiots at this bank.")
+    reviewable = (await _get_queue(database))[0].reviewable
+    with pytest.raises(Invalid, match="approve it or refuse it"):
+        await _act(database, moderator, reviewable.id, "ignore")
+
+
+async def test_edits_are_screened_but_are_not_new_posts(database: Database, regular, category) -> None:  # noqa: ANN001
+    _t, post = await _thread(database, regular, category)
+    async with database.sessionmaker() as s:
+        await forums.edit_post(s, await s.get(Account, regular.id), post.id,
+                               PostEdit(body="My card is blocked in Spain, you idiots"))
+        await s.commit()
+    assert (await _get(database, Post, post.id)).state == ContentState.HELD
+    assert (await _get(database, Standing, regular.id)).published_count == 1
