@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import and_, delete, func, select, true as literal_true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -418,19 +418,30 @@ class ProductView:
         return total / count if count else None
 
 
+# Each order follows an index (product, state, column, id), so a page reads only its rows;
+# ties go to the newer review (a higher id).
 ORDER = {
-    "helpful": (Review.helpful_score.desc(), Review.created_at.desc(), Review.id.desc()),
+    "helpful": (Review.helpful_score.desc(), Review.id.desc()),
     "newest": (Review.created_at.desc(), Review.id.desc()),
-    "highest": (Review.rating.desc(), Review.created_at.desc(), Review.id.desc()),
-    "lowest": (Review.rating.asc(), Review.created_at.desc(), Review.id.desc()),
+    "highest": (Review.rating.desc(), Review.id.desc()),
+    "lowest": (Review.rating.asc(), Review.id.desc()),
 }
 
 
 async def product_view(session: AsyncSession, slug: str, viewer: Account | None, *, stars: int | None = None,
                        language: str | None = None, verified: bool | None = None, sort: Sort = "helpful",
                        page: int = 1, per_page: int = PER_PAGE) -> ProductView:
-    product = await get_product(session, slug=slug)
-    stats = await session.get(ProductStats, product.id)
+    # One query for the product, its category, its figures and the catalogue's mean (the prior).
+    totals = select(func.sum(ProductStats.review_count), func.sum(ProductStats.rating_sum)).subquery()
+    row = (await session.execute(
+        select(Product, ProductCategory, ProductStats, totals.c[0], totals.c[1])
+        .join(ProductCategory, ProductCategory.id == Product.category_id)
+        .join(ProductStats, ProductStats.product_id == Product.id).join(totals, literal_true())
+        .where(Product.slug == slug))).first()
+    if row is None:
+        raise NotFound("No such product")
+    product, category, stats, all_count, all_sum = row
+    set_committed_value(product, "category", category)
     conditions = [Review.product_id == product.id, Review.state == ContentState.PUBLISHED]
     if stars is not None:
         conditions.append(Review.rating == stars)
@@ -443,7 +454,7 @@ async def product_view(session: AsyncSession, slug: str, viewer: Account | None,
                                   .where(*conditions).order_by(*ORDER[sort])
                                   .offset((page - 1) * per_page).limit(per_page))).all()
     cards = await _cards(session, rows, viewer)
-    view = ProductView(product, stats, await catalogue_mean(session), cards, total, page)
+    view = ProductView(product, stats, all_sum / all_count if all_count else None, cards, total, page)
     if viewer is not None:
         view.mine = await session.scalar(select(Review).where(Review.product_id == product.id,
                                                               Review.author_id == viewer.id,

@@ -16,6 +16,7 @@ from moderation import service as moderation
 from reviews import service, views
 from reviews.schemas import CategoryIn, DimensionIn, ProductIn, ResponseIn, ReviewIn
 from web.forms import field_errors, validate
+from web import cards, pagecache  # noqa: F401 - cards registers its template functions
 from web.rendering import is_htmx, render
 
 router = APIRouter()
@@ -51,14 +52,19 @@ async def product(slug: str, request: Request, account: CurrentAccount, db: DbSe
                   verified: Literal["", "yes"] = "", sort: SortChoice = "helpful",
                   page: int = Query(1, ge=1, le=1000)) -> Response:
     chosen = _int(stars) if _int(stars) in (1, 2, 3, 4, 5) else None
-    view = await service.product_view(db, slug, account, stars=chosen, language=language or None,
-                                      verified=True if verified else None, sort=sort, page=page)
-    context = {"view": view, "stars": chosen, "language": language, "verified": verified, "sort": sort,
-               "json_ld": views.json_ld(view), "may_respond": service.may_respond(account),
-               "pages": max(1, -(-view.total // service.PER_PAGE))}
-    if is_htmx(request) and request.headers.get("hx-target") == "reviews":
-        return render(request, "reviews/product.html", context, block="reviews")
-    return render(request, "reviews/product.html", context)
+
+    async def page_() -> Response:
+        view = await service.product_view(db, slug, account, stars=chosen, language=language or None,
+                                          verified=True if verified else None, sort=sort, page=page)
+        context = {"view": view, "stars": chosen, "language": language, "verified": verified, "sort": sort,
+                   "json_ld": views.json_ld(view), "may_respond": service.may_respond(account),
+                   "pages": max(1, -(-view.total // service.PER_PAGE))}
+        if is_htmx(request) and request.headers.get("hx-target") == "reviews":
+            return render(request, "reviews/product.html", context, block="reviews")
+        return render(request, "reviews/product.html", context)
+
+    # Product pages are where search engines send visitors: like threads, they get the short cache.
+    return await pagecache.serve(request, page_)
 
 
 async def _form(request: Request, db: DbSession, member, slug: str, *, values: dict | None = None,  # noqa: ANN001

@@ -269,3 +269,28 @@ async def test_recompute_all_restores_figures(database: Database, reviewer, card
         assert await service.recompute_all(s) == 1
         await s.commit()
     assert (await _stats(database, card_product.id)).review_count == 1
+
+
+async def test_reviews_are_flagged_and_refused_through_the_one_queue(database: Database, reviewer, other, admin,  # noqa: ANN001
+                                                                     card_product) -> None:
+    from moderation import service as moderation
+    from moderation.models import FlagReason
+    from moderation.schemas import ActionIn, FlagIn, GuidelineIn
+
+    review = await write(database, reviewer, card_product.id, 3)
+    async with database.sessionmaker() as s:
+        guideline = await moderation.save_guideline(s, await s.get(Account, admin.id), GuidelineIn(title="Off-topic"))
+        item = await moderation.flag(s, await s.get(Account, other.id), FlagIn(
+            kind="review", content_id=review.id, reason=FlagReason.OFF_TOPIC))
+        await s.commit()
+    async with database.sessionmaker() as s:
+        queue, _total = await moderation.queue(s, kind="review")
+        assert [(i.content.title, i.content.context, i.content.context_excerpt) for i in queue] == [
+            ("3 stars from me", "Visa Classic", "★★★☆☆")]
+        await moderation.act(s, await s.get(Account, admin.id), item.id, ActionIn(
+            action="delete", version=queue[0].reviewable.version, guideline_id=guideline.id))
+        await s.commit()
+    assert (await _stats(database, card_product.id)).review_count == 0
+    async with database.sessionmaker() as s:
+        with pytest.raises(NotFound):
+            await service.card(s, review.id, None)
