@@ -24,12 +24,10 @@ from hearth.notifications import service as notifications
 from hearth.notifications.models import Notification
 from hearth.seed import DEMO_PASSWORD
 from hearth.settings import get_settings
-from moderation.models import ContentState
 from retention import service
 from retention.models import Channel, ContactAttempt, ContactResult, Outcome, RetentionCase, RootCause
 from retention.schemas import AttemptIn, CloseIn, RootCauseIn
 from reviews import service as reviews
-from reviews.models import Review
 
 RANDOM_SEED = 2026
 # A second agent, so the demo shows cases handed out in turn.
@@ -54,10 +52,7 @@ ATTEMPT_NOTES = {ContactResult.REACHED: ["Talked it through.", "Customer was gla
 
 
 async def _low_reviews(session: AsyncSession) -> list[reviews.ReviewFacts]:
-    # Read-only: which reviews are low. Their facts come through the reviews service.
-    ids = list(await session.scalars(select(Review.id).where(
-        Review.rating <= service.LOW_RATING, Review.state == ContentState.PUBLISHED)))
-    facts = await reviews.facts(session, ids)
+    facts = await reviews.facts(session, await reviews.published_ids(session, max_rating=service.LOW_RATING))
     return sorted(facts.values(), key=lambda f: (f.created_at, f.id))
 
 
@@ -99,7 +94,7 @@ async def seed_retention(session: AsyncSession, progress: Progress) -> int:
         causes = await _default_causes(session)
     leads = await service.leads(session)
     now = clock.now()
-    task = progress.add_task("Retention cases", total=len(low) * 2)
+    task = progress.add_task("Retention cases", total=len(low))
     frozen = clock.FrozenClock(now)
     previous = clock.use(frozen)
     try:
@@ -113,7 +108,9 @@ async def seed_retention(session: AsyncSession, progress: Progress) -> int:
             progress.advance(task)
         cases.sort(key=lambda c: (c.opened_at, c.id))
         keep_open = max(4, len(cases) // 8)
+        progress.update(task, total=len(low) + len(cases))
         for i, found in enumerate(cases):
+            progress.advance(task)
             if not found.is_open:
                 continue
             position = i - (len(cases) - keep_open)
@@ -121,7 +118,6 @@ async def seed_retention(session: AsyncSession, progress: Progress) -> int:
                 await _leave_open(session, rng, frozen, found, position, now, leads)
             else:
                 await _work_and_close(session, rng, frozen, found, now, causes)
-            progress.advance(task)
         await session.flush()
         await _read_old_notifications(session)
     finally:

@@ -115,7 +115,10 @@ async def case_for_review(session: AsyncSession, review_id: int) -> RetentionCas
 
 async def review_published(session: AsyncSession, *, review_id: int, product_id: int, author_id: int,
                            rating: int) -> RetentionCase | None:
-    """A review became public: open its case when it is low, or note that a removed review is back."""
+    """A review became public: open its case when it is low, or note that a removed review is back.
+
+    Only a comeback carries news about the stars (the author may have rewritten it); otherwise this is
+    the event that opened the case delivered again, and its rating may be older than the case's."""
     existing = await case_for_review(session, review_id)
     if existing is None:
         return await open_case(session, review_id=review_id, product_id=product_id, author_id=author_id,
@@ -123,7 +126,7 @@ async def review_published(session: AsyncSession, *, review_id: int, product_id:
     if existing.review_removed_at is not None:
         await _bump(session, existing, existing.version, review_removed_at=None)
         _log(session, existing, "review_restored")
-    await _record_rating(session, existing, rating)
+        await _record_rating(session, existing, rating)
     await session.flush()
     return existing
 

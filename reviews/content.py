@@ -13,7 +13,7 @@ from reviews import service
 from reviews.models import Product, Review
 
 # Shown on moderation pages (English msgids, translated there).
-LABELS = {"kind": "Product review", "context": "Review of %(product)s, %(stars)s stars"}
+LABELS = {"kind": "Product review"}
 
 
 class ProductReviews:

@@ -678,8 +678,8 @@ REVIEWS: dict[str, dict[str, dict[str, list[Any]]]] = {
                  "Ma fille s'est blessée en vacances en Grèce. Un appel à l'assistance de la carte Gold et tout a été "
                  "organisé : hôpital, vol retour, hôtel pour moi."),
                 ("Plafond élevé, très pratique",
-                 "Je travaille à mon compte et j'avance souvent de gros montants pour du matériel. Le plafond de la Gold "
-                 "suffit et je peux l'augmenter temporairement dans l'appli."),
+                 "Je travaille à mon compte et j'avance souvent de gros montants pour du matériel. Le plafond de la "
+                 "Gold suffit et je peux l'augmenter temporairement dans l'appli."),
                 ("La garantie étendue, ça marche",
                  "Notre lave-linge est tombé en panne juste après la garantie légale. Grâce à la garantie étendue de "
                  "la carte, on a été remboursés en grande partie."),
@@ -858,10 +858,11 @@ REVIEWS: dict[str, dict[str, dict[str, list[Any]]]] = {
                  "de adviseur stond open voor onderhandeling."),
                 ("Adviseur nam echt de tijd",
                  "Voor ons eerste huis in {city} hadden we drie gesprekken met dezelfde adviseur. Ze legde het "
-                 "verschil tussen vast en variabel (5/5/5) rustig uit en rekende alles door, ook de registratierechten."),
+                 "verschil tussen vast en variabel (5/5/5) rustig uit en rekende alles door, ook de "
+                 "registratierechten."),
                 ("Snel akkoord, net op tijd voor de notaris",
-                 "Compromis getekend, aanvraag ingediend via de app, na tien dagen een principieel akkoord. De akte bij "
-                 "de notaris kon gewoon doorgaan op de geplande datum."),
+                 "Compromis getekend, aanvraag ingediend via de app, na tien dagen een principieel akkoord. De akte "
+                 "bij de notaris kon gewoon doorgaan op de geplande datum."),
                 ("Eerlijk advies, ook over wat niet kan",
                  "Onze adviseur zei eerlijk dat ons eerste budget te krap was met de renovatie erbij. Liever dat dan "
                  "achteraf problemen. Uiteindelijk een goede lening met een vaste rente."),
@@ -1074,7 +1075,8 @@ REVIEWS: dict[str, dict[str, dict[str, list[Any]]]] = {
                  "Scanner un QR code pour payer une facture ou partager l'addition au resto, directement dans l'appli. "
                  "Plus besoin d'une autre application."),
                 ("Je gère tout moi-même",
-                 "Limites, blocage de carte, géoblocage, code PIN : je n'ai plus dû appeler la banque depuis deux ans."),
+                 "Limites, blocage de carte, géoblocage, code PIN : je n'ai plus dû appeler la banque depuis deux "
+                 "ans."),
                 ("Notifications utiles",
                  "Une notification pour chaque paiement et quand le salaire arrive. Le jour où un paiement bizarre est "
                  "passé, je l'ai su immédiatement."),
@@ -1085,8 +1087,8 @@ REVIEWS: dict[str, dict[str, dict[str, list[Any]]]] = {
                  "L'appli classe les dépenses automatiquement : courses, énergie, loisirs. On a enfin vu combien "
                  "partait en livraisons de repas."),
                 ("Même mes parents s'en sortent",
-                 "Gros boutons, texte agrandi si on veut, pas de menus inutiles. Mon père fait maintenant ses virements "
-                 "seul."),
+                 "Gros boutons, texte agrandi si on veut, pas de menus inutiles. Mon père fait maintenant ses "
+                 "virements seul."),
             ],
             "minor": [
                 "Seul bémol : après chaque grosse mise à jour, je dois réactiver l'empreinte digitale.",
@@ -1336,12 +1338,13 @@ REVIEWS: dict[str, dict[str, dict[str, list[Any]]]] = {
             ],
             "mixed": [
                 ("Bon prix, réseau inégal",
-                 "Pour le prix, rien à dire. Mais dans le train entre Bruxelles et {city}, la connexion saute souvent."),
+                 "Pour le prix, rien à dire. Mais dans le train entre Bruxelles et {city}, la connexion saute "
+                 "souvent."),
             ],
             "bad": [
                 ("Données épuisées sans explication",
-                 "Mes 10 Go étaient épuisés en deux semaines alors que je suis presque toujours sur le wifi. Le service "
-                 "client dit que c'est correct mais ne peut pas expliquer d'où vient la consommation."),
+                 "Mes 10 Go étaient épuisés en deux semaines alors que je suis presque toujours sur le wifi. Le "
+                 "service client dit que c'est correct mais ne peut pas expliquer d'où vient la consommation."),
                 ("Indexation de 8 % après six mois",
                  "Six mois après la souscription, une 'indexation' de presque 8 %. Un forfait bon marché qui augmente "
                  "chaque année, ce n'est plus bon marché."),
@@ -1388,7 +1391,8 @@ REVIEWS: dict[str, dict[str, dict[str, list[Any]]]] = {
                  "Technisch geen probleem, de data werkte overal in {country}. Maar €25 voor 3 GB voor een week is "
                  "echt veel vergeleken met een lokale simkaart."),
                 ("Nuttig, als je hem vindt",
-                 "Eens geactiveerd prima, maar het duurde even voor ik de pas vond in de app. Zet dat wat zichtbaarder."),
+                 "Eens geactiveerd prima, maar het duurde even voor ik de pas vond in de app. Zet dat wat "
+                 "zichtbaarder."),
             ],
             "bad": [
                 ("Veel te duur voor wat je krijgt",
@@ -1540,8 +1544,8 @@ REVIEWS: dict[str, dict[str, dict[str, list[Any]]]] = {
             ],
             "mixed": [
                 ("Rapide, mais l'installation a été longue",
-                 "Maintenant que ça marche, c'est top. Mais il a fallu trois rendez-vous avant que le technicien vienne "
-                 "vraiment, et j'ai pris congé à chaque fois."),
+                 "Maintenant que ça marche, c'est top. Mais il a fallu trois rendez-vous avant que le technicien "
+                 "vienne vraiment, et j'ai pris congé à chaque fois."),
             ],
             "bad": [
                 ("Trois rendez-vous manqués",
@@ -2055,8 +2059,8 @@ STORIES: list[dict[str, Any]] = [
                     "en de snelheid is top: 900 Mbps op de kabel. Als compensatie kreeg ik een maand gratis. De start "
                     "was slecht, daarom geen vijf sterren, maar de opvolging was correct.",
         },
-        "response_update": "Dag {first},\n\nFijn om te lezen dat alles nu werkt, en bedankt om je review aan te passen. "
-                           "Veel surfplezier!\n\nCamille – klantendienst Hearth Mobile",
+        "response_update": "Dag {first},\n\nFijn om te lezen dat alles nu werkt, en bedankt om je review aan te "
+                           "passen. Veel surfplezier!\n\nCamille – klantendienst Hearth Mobile",
     },
     {
         "author": "Marie Dubois", "product": "hearth-bank-debit-card", "language": "fr", "days_ago": 205,
@@ -2093,8 +2097,8 @@ STORIES: list[dict[str, Any]] = [
                     "is supposed to be covered by roam like at home. Two calls and a chat so far, and nobody can "
                     "explain it. The network itself is fine, hence two stars and not one.",
         },
-        "response": "Hi {first},\n\nThat charge doesn't look right and we're sorry you've had to chase it. Could you send "
-                    "us a private message with your name? A colleague from billing will check your plan and call "
+        "response": "Hi {first},\n\nThat charge doesn't look right and we're sorry you've had to chase it. Could you "
+                    "send us a private message with your name? A colleague from billing will check your plan and call "
                     "you back.\n\nCamille, Hearth Mobile care team",
         "after_days": 16,
         "second": {
@@ -2116,9 +2120,9 @@ STORIES: list[dict[str, Any]] = [
                     "het akkoord. Onze adviseur is met verlof en niemand neemt het over. De rente die we kregen is wel "
                     "goed, vandaar twee sterren.",
         },
-        "response": "Dag {first},\n\nSorry voor het lange wachten, zeker met een notaris die op jullie wacht. We hebben "
-                    "je dossier intussen aan een collega van je adviseur gegeven. Stuur ons gerust een privébericht "
-                    "als je vandaag nog niets gehoord hebt.\n\nHet careteam van Hearth Bank",
+        "response": "Dag {first},\n\nSorry voor het lange wachten, zeker met een notaris die op jullie wacht. We "
+                    "hebben je dossier intussen aan een collega van je adviseur gegeven. Stuur ons gerust een "
+                    "privébericht als je vandaag nog niets gehoord hebt.\n\nHet careteam van Hearth Bank",
         "after_days": 9,
         "second": {
             "rating": 4, "recommend": True, "ratings": {"rate": 4, "speed": 3, "advice": 4},

@@ -521,6 +521,12 @@ class ReviewFacts:
     url: str
 
 
+async def published_ids(session: AsyncSession, *, max_rating: int = 5) -> list[int]:
+    """Ids of published reviews of at most `max_rating` stars, oldest first."""
+    return list(await session.scalars(select(Review.id).where(
+        Review.rating <= max_rating, Review.state == ContentState.PUBLISHED).order_by(Review.id)))
+
+
 async def facts(session: AsyncSession, review_ids: list[int]) -> dict[int, ReviewFacts]:
     if not review_ids:
         return {}

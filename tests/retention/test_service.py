@@ -125,6 +125,19 @@ async def test_the_case_follows_the_review(database: Database, product, customer
     assert closed.status == CaseStatus.CLOSED
 
 
+async def test_a_hidden_review_that_comes_back_clears_the_mark(database: Database, product, customer,  # noqa: ANN001
+                                                                agent) -> None:
+    review_id = await write(database, customer, product.id, rating=1)
+    for state in (ContentState.HIDDEN, ContentState.PUBLISHED):  # flagged, then a moderator approved it
+        async with database.sessionmaker() as s:
+            await reviews.set_review_state(s, review_id, state)
+            await s.commit()
+        await drain(database)
+    found = await case_of(database, review_id)
+    assert found.review_removed_at is None and (found.rating_before, found.rating_after) == (1, None)
+    assert await _actions(database, found.id) == ["opened", "assigned", "review_removed", "review_restored"]
+
+
 async def test_a_review_rewritten_down_to_two_stars_gets_a_case(database: Database, product, customer,  # noqa: ANN001
                                                                 agent) -> None:
     review_id = await write(database, customer, product.id, rating=4, title="Fine so far")
