@@ -1,6 +1,6 @@
 from fastapi import APIRouter, Depends
 
-from api import accounts, forums, moderation, notifications
+from api import accounts, forums, moderation, notifications, reviews, retention
 from hearth.ratelimit import limit_writes
 from hearth.auth import verify_api_csrf
 
@@ -9,3 +9,5 @@ router.include_router(accounts.router)
 router.include_router(forums.router)
 router.include_router(notifications.router)
 router.include_router(moderation.router)
+router.include_router(reviews.router)
+router.include_router(retention.router)

@@ -56,7 +56,7 @@ def free_port() -> int:
 async def prepare(url: str, *, search_threads: int, screening_texts: int) -> dict:
     """Migrate, seed accounts, make the forum data, sign a member in; returns what the targets need."""
     os.environ["HEARTH_DATABASE_URL"] = url
-    from bench import forums, moderation
+    from bench import forums, moderation, reviews
     from hearth import events, migrations
     from hearth.accounts import service
     from hearth.db import Database
@@ -70,6 +70,10 @@ async def prepare(url: str, *, search_threads: int, screening_texts: int) -> dic
                 await seed_accounts(session, progress)
                 await session.commit()
             thread_path = await forums.thread_with_answers(database)
+            task = progress.add_task("1,000 reviews of one product", total=None)
+            product_path = await reviews.product_with_reviews(database)
+            recompute = await reviews.recompute_timing(database)
+            progress.update(task, total=1, completed=1)
             while await events.drain_once(database):
                 pass
             task = progress.add_task("Search corpus (threads of 10 posts)", total=search_threads)
@@ -84,7 +88,8 @@ async def prepare(url: str, *, search_threads: int, screening_texts: int) -> dic
             new = await service.start_session(session, member, user_agent="bench")
             await session.commit()
         return {"handle": member.handle, "session": new.token, "thread": thread_path,
-                "search": {**latency, "posts": posts}, "screening": screening}
+                "product": product_path, "search": {**latency, "posts": posts}, "screening": screening,
+                "recompute": recompute}
     finally:
         await database.dispose()
 
@@ -96,6 +101,8 @@ def targets(ctx: dict) -> list[Target]:
         Target("profile page, signed in", f"/members/{ctx['handle']}", cookie),
         Target("thread, 20 answers, visitor", ctx["thread"]),
         Target("thread, 20 answers, signed in", ctx["thread"], cookie),
+        Target("product, 1,000 reviews, visitor", ctx["product"]),
+        Target("product, 1,000 reviews, signed in", ctx["product"], cookie),
     ]
 
 
@@ -167,10 +174,11 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=15)
-    report(results, args, url, ctx["search"], ctx["screening"])
+    report(results, args, url, ctx)
 
 
-def report(results: list[Result], args: argparse.Namespace, url: str, latency: dict, screening: dict) -> None:
+def report(results: list[Result], args: argparse.Namespace, url: str, ctx: dict) -> None:
+    latency, screening, recompute = ctx["search"], ctx["screening"], ctx["recompute"]
     ceiling = results[0].requests_per_second
     table = Table(title=f"Hearth on {os.cpu_count()} cores · {args.workers} server workers · "
                         f"{args.connections} connections · {url.split(':')[0]}")
@@ -188,10 +196,13 @@ def report(results: list[Result], args: argparse.Namespace, url: str, latency: d
                   f"{a['per_second']:,.0f} texts/s (p50 {a['p50_ms']:.2f} ms, p99 {a['p99_ms']:.2f} ms) · whole "
                   f"screening with its database reads and trail {s['per_second']:,.0f} texts/s · memory of the "
                   f"loaded analysis {m['analysis_mb']:.0f} MB (process {m['after_mb']:.0f} MB)")
+    console.print(f"Review aggregates: recomputing a product with {recompute['reviews']:,} reviews takes "
+                  f"{recompute['product_ms']:.1f} ms (median); the whole catalogue ({recompute['products']} products) "
+                  f"{recompute['all_ms']:.1f} ms")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps({"pages": [asdict(r) for r in results], "search": latency,
-                                                  "screening": screening}, indent=2))
+                                                  "screening": screening, "recompute": recompute}, indent=2))
 
 
 if __name__ == "__main__":

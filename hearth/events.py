@@ -82,9 +82,11 @@ def remove_handler(name: str, handler: Handler) -> None:
         _handlers[name].remove(handler)
 
 
-def publish(session: AsyncSession, name: str, **payload: Any) -> OutboxEvent:
+def publish(session: AsyncSession, name: str, *, not_before: datetime | None = None, **payload: Any) -> OutboxEvent:
+    """Write an event in the caller's transaction; `not_before` schedules it for later (a reminder)."""
     at = clock.now()
-    event = OutboxEvent(name=name, payload=payload, created_at=at, available_at=at, attempts=0)
+    event = OutboxEvent(name=name, payload=payload, created_at=at, available_at=max(at, not_before or at),
+                        attempts=0)
     session.add(event)
     session.info["published_events"] = True
     return event

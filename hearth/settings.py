@@ -73,6 +73,17 @@ class Settings(BaseSettings):
     moderation_trust_posts: tuple[int, int, int] = (3, 20, 100)
     moderation_trust_days: tuple[int, int, int] = (1, 15, 60)
 
+    # Reviews: the weight of the catalogue's average in each product's Bayesian average
+    # (Trustpilot adds 7 such reviews).
+    reviews_prior_weight: int = 7
+    # Retention cases for 1-2 star reviews.
+    retention_due_hours: int = 24
+    retention_reminder_hours: int = 4  # before the due time, the agent is reminded
+    retention_assignment: str = "round_robin"  # or "pool": agents take cases themselves
+    retention_lead_emails: str = ""  # comma-separated; overdue cases escalate to them (else to admins)
+    # The OIDC claim listing the products a customer holds (slugs), for verified-customer badges.
+    oidc_products_claim: str = "hearth_products"
+
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, url: str) -> str:

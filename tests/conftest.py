@@ -105,10 +105,10 @@ async def _clean(database: Database) -> AsyncIterator[None]:
     yield
     await _empty(database)
     await ratelimit.backend().reset()
-    from web import pagecache, postcards
+    from web import cards, pagecache
 
     pagecache.clear()
-    postcards.clear()
+    cards.clear()
 
 
 @pytest.fixture

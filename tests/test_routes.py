@@ -22,6 +22,8 @@ PUBLIC = {
     ("GET", "/c/{slug}"), ("GET", "/t/{thread_id}"), ("GET", "/t/{thread_id}/{slug}"), ("GET", "/search"),
     ("GET", "/api/v1/categories"), ("GET", "/api/v1/threads"), ("GET", "/api/v1/threads/{thread_id}"),
     ("GET", "/api/v1/search"), ("GET", "/api/v1/search/similar"),
+    ("GET", "/products"), ("GET", "/products/{slug}"), ("GET", "/api/v1/products"),
+    ("GET", "/api/v1/products/{slug}"), ("GET", "/api/v1/reviews/{review_id}"), ("GET", "/api/v1/product-categories"),
     ("GET", "/healthz"), ("GET", "/livez"), ("GET", "/metrics"), ("GET", "/docs"), ("GET", "/openapi.json"),
 }
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

@@ -122,7 +122,7 @@ async def oidc_callback(request: Request, db: DbSession) -> Response:
                                                   request.cookies.get(oidc.STATE_COOKIE), _callback_url())
         account = await service.account_for_oidc(
             db, issuer=identity.issuer, subject=identity.subject, email=identity.email,
-            email_verified=identity.email_verified, name=identity.name)
+            email_verified=identity.email_verified, name=identity.name, products=identity.products)
     except HearthError:
         metrics.SIGNINS.inc(method="oidc", outcome="failed")
         raise

@@ -15,7 +15,7 @@ from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid, NotFound
 from web.forms import field_errors, validate
-from web import pagecache, postcards  # noqa: F401 - postcards registers its template function
+from web import cards, pagecache  # noqa: F401 - cards registers its template functions
 from web.rendering import is_htmx, render
 
 router = APIRouter()

@@ -48,6 +48,14 @@ class Identity:
     email_verified: bool
     name: str | None
     next_url: str
+    # Products the brand says this customer holds (the claim named by HEARTH_OIDC_PRODUCTS_CLAIM).
+    products: tuple[str, ...] = ()
+
+
+def _products(claim: Any) -> tuple[str, ...]:
+    """A list of product slugs, or one space-separated string of them (as scopes are written)."""
+    values = claim.split() if isinstance(claim, str) else claim if isinstance(claim, list) else []
+    return tuple(str(v).strip().lower()[:80] for v in values[:100] if str(v).strip())
 
 
 class OidcClient:
@@ -120,6 +128,7 @@ class OidcClient:
             # Some providers send the string "false"; bool() of it would be True.
             email_verified=claims.get("email_verified") in (True, "true"),
             name=claims.get("name") or claims.get("preferred_username"), next_url=saved["next"],
+            products=_products(claims.get(self.settings.oidc_products_claim)),
         )
 
     async def _exchange(self, code: str, verifier: str, redirect_uri: str) -> dict[str, Any]:

@@ -234,8 +234,18 @@ async def suspend(session: AsyncSession, account: Account, until: datetime | Non
 # --- OpenID Connect -------------------------------------------------------------------
 
 async def account_for_oidc(session: AsyncSession, *, issuer: str, subject: str, email: str | None,
-                           email_verified: bool, name: str | None) -> Account:
-    """Find or create the account linked to (issuer, subject)."""
+                           email_verified: bool, name: str | None, products: tuple[str, ...] = ()) -> Account:
+    """Find or create the account linked to (issuer, subject); the products the provider says
+    the customer holds go out as an event (reviews marks them verified customers)."""
+    account = await _oidc_account(session, issuer=issuer, subject=subject, email=email,
+                                  email_verified=email_verified, name=name)
+    if products:
+        events.publish(session, "account.oidc_claims", account_id=account.id, products=list(products))
+    return account
+
+
+async def _oidc_account(session: AsyncSession, *, issuer: str, subject: str, email: str | None,
+                        email_verified: bool, name: str | None) -> Account:
     linked = await session.scalar(
         select(Account).join(OidcIdentity, OidcIdentity.account_id == Account.id)
         .where(OidcIdentity.issuer == issuer, OidcIdentity.subject == subject))
