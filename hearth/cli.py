@@ -179,5 +179,23 @@ def _safe_url() -> str:
     return make_url(get_settings().database_url).render_as_string(hide_password=True)
 
 
+def _domain_commands() -> None:
+    """Each domain's own commands (a `cli.py` with `register(app)`), like its seeders."""
+    import importlib
+
+    from hearth.domains import DOMAINS
+
+    for name in DOMAINS:
+        try:
+            module = importlib.import_module(f"{name}.cli")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{name}.cli":
+                raise
+            continue
+        module.register(app)
+
+
+_domain_commands()
+
 if __name__ == "__main__":
     app()

@@ -5,7 +5,7 @@ to other domains' events, `handlers.py`. Later issues add forums, moderation, re
 ideas, gamification, care and insights here.
 """
 
-DOMAINS: tuple[str, ...] = ("moderation", "forums", "reviews", "retention")
+DOMAINS: tuple[str, ...] = ("moderation", "forums", "reviews", "retention", "care")
 
 
 _loaded = False

@@ -24,6 +24,9 @@ PUBLIC = {
     ("GET", "/api/v1/search"), ("GET", "/api/v1/search/similar"),
     ("GET", "/products"), ("GET", "/products/{slug}"), ("GET", "/api/v1/products"),
     ("GET", "/api/v1/products/{slug}"), ("GET", "/api/v1/reviews/{review_id}"), ("GET", "/api/v1/product-categories"),
+    # Called by X and Facebook: they prove themselves with the channel's secret (signatures, tokens).
+    ("GET", "/api/hooks/x/{channel_id}"), ("POST", "/api/hooks/x/{channel_id}"),
+    ("GET", "/api/hooks/facebook/{channel_id}"), ("POST", "/api/hooks/facebook/{channel_id}"),
     ("GET", "/healthz"), ("GET", "/livez"), ("GET", "/metrics"), ("GET", "/docs"), ("GET", "/openapi.json"),
 }
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

@@ -1,0 +1,151 @@
+"""From received messages to labelled, threaded mentions.
+
+`receive` runs in the request (or import chunk) that got the messages: it stores them in
+the inbox and publishes one outbox event, in the same transaction. The worker's handler
+`process` then takes the batch: de-duplicates by (channel, external id), labels
+(language, sentiment, insult, personal data), matches the listening topics, threads the
+conversation and stores what matches, marking the inbox rows done in the same
+transaction. A worker killed halfway leaves the rows pending; the next run does them
+again, and the unique (channel, external id) makes that harmless.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from care import labels, threading
+from care.models import Channel, ImportJob, InboxItem, Mention, MentionTopic
+from care.query import TopicIndex
+from care.schemas import MentionIn
+from care.topics import document, topic_index
+from hearth import clock, events, metrics
+
+EVENT = "care.inbox"
+
+
+async def receive(session: AsyncSession, channel: Channel, mentions: Iterable[MentionIn], *,
+                  import_id: int | None = None) -> int:
+    """Keep received messages for processing; returns how many were queued."""
+    now = clock.now()
+    items = [InboxItem(channel_id=channel.id, import_id=import_id, payload=m.model_dump(mode="json"),
+                       received_at=now) for m in mentions]
+    if not items:
+        return 0
+    session.add_all(items)
+    await session.flush()
+    events.publish(session, EVENT, inbox_ids=[i.id for i in items])
+    return len(items)
+
+
+@dataclass
+class Outcome:
+    stored: int = 0
+    duplicates: int = 0
+    updated: int = 0
+    dropped: int = 0  # matched no topic
+
+    def add(self, other: Outcome) -> None:
+        for name in ("stored", "duplicates", "updated", "dropped"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+async def process(session: AsyncSession, inbox_ids: list[int]) -> Outcome:
+    items = list(await session.scalars(select(InboxItem).where(InboxItem.id.in_(inbox_ids),
+                                                               InboxItem.processed_at.is_(None))
+                                       .order_by(InboxItem.id)))
+    total = Outcome()
+    groups: dict[tuple[int, int | None], list[MentionIn]] = {}
+    for item in items:
+        groups.setdefault((item.channel_id, item.import_id), []).append(MentionIn.model_validate(item.payload))
+    index = await topic_index(session)
+    model = await labels.current_model(session)
+    for (channel_id, import_id), mentions in groups.items():
+        channel = await session.get(Channel, channel_id)
+        if channel is None:
+            continue
+        outcome = Outcome()
+        await _store(session, channel, mentions, index, model, outcome)
+        total.add(outcome)
+        if import_id is not None:
+            await session.execute(update(ImportJob).where(ImportJob.id == import_id).values(
+                stored=ImportJob.stored + outcome.stored, duplicates=ImportJob.duplicates + outcome.duplicates,
+                dropped=ImportJob.dropped + outcome.dropped).execution_options(synchronize_session=False))
+    await session.execute(update(InboxItem).where(InboxItem.id.in_([i.id for i in items]))
+                          .values(processed_at=clock.now()).execution_options(synchronize_session=False))
+    for name in ("stored", "duplicates", "updated", "dropped"):
+        metrics.MENTIONS.inc(getattr(total, name), outcome=name)
+    return total
+
+
+async def _store(session: AsyncSession, channel: Channel, mentions: list[MentionIn], index: TopicIndex,
+                 model: labels.Model, outcome: Outcome) -> None:
+    unique = list({m.external_id: m for m in mentions}.values())  # a later copy in the batch wins
+    outcome.duplicates += len(mentions) - len(unique)
+    existing = {m.external_id: m for m in await session.scalars(select(Mention).where(
+        Mention.channel_id == channel.id, Mention.external_id.in_([m.external_id for m in unique])))}
+    fresh: list[tuple[MentionIn, labels.Labels, list[int]]] = []
+    for incoming in unique:
+        if incoming.external_id in existing:
+            changed = _apply_change(existing[incoming.external_id], incoming, channel, model)
+            outcome.updated += changed
+            outcome.duplicates += not changed
+            continue
+        if incoming.deleted:
+            continue  # a removal of something never kept
+        labelled = labels.label(incoming, channel, model)
+        topics = index.match(document(labelled.text, incoming.author.handle))
+        if not topics:
+            outcome.dropped += 1
+            continue
+        fresh.append((incoming, labelled, topics))
+    if not fresh:
+        await session.flush()
+        return
+    conversations = await threading.assign(session, channel.id, [m for m, _l, _t in fresh])
+    now = clock.now()
+    rows = [Mention(channel_id=channel.id, external_id=m.external_id, conversation_id=conversations[m.external_id],
+                    parent_external_id=m.parent_external_id, author_handle=m.author.handle[:100],
+                    author_name=m.author.name, author_followers=m.author.followers, text=lab.text, url=m.url,
+                    language=lab.language, sentiment=lab.sentiment, sentiment_score=lab.score,
+                    sentiment_source=lab.source, insult=lab.insult, pure_insult=lab.pure_insult,
+                    personal_data=lab.personal_data,
+                    is_news=m.is_news or channel.news, edited=m.edited, published_at=m.created_at, received_at=now)
+            for m, lab, _t in fresh]
+    session.add_all(rows)
+    await session.flush()
+    session.add_all(MentionTopic(mention_id=row.id, topic_id=topic_id)
+                    for row, (_m, _l, topics) in zip(rows, fresh, strict=True) for topic_id in topics)
+    await threading.count(session, rows)
+    await session.flush()
+    outcome.stored += len(rows)
+    events.publish(session, "care.mentions_stored", channel_id=channel.id,
+                   conversation_ids=sorted({r.conversation_id for r in rows}))
+
+
+def _apply_change(stored: Mention, incoming: MentionIn, channel: Channel, model: labels.Model) -> bool:
+    """An edit or a removal on the platform; the same message again changes nothing."""
+    if incoming.deleted:
+        if stored.removed_at is None:
+            stored.removed_at = clock.now()
+            return True
+        return False
+    if not incoming.edited:
+        return False
+    labelled = labels.label(incoming, channel, model)
+    if labelled.text == stored.text:
+        return False
+    stored.text, stored.edited, stored.language = labelled.text, True, labelled.language
+    stored.insult, stored.pure_insult = labelled.insult, labelled.pure_insult
+    stored.personal_data = labelled.personal_data
+    if stored.sentiment_source != "agent":  # an agent's judgement outlives the author's edit
+        stored.sentiment, stored.sentiment_score, stored.sentiment_source = (
+            labelled.sentiment, labelled.score, labelled.source)
+    return True
+
+
+async def pending(session: AsyncSession) -> int:
+    return await session.scalar(select(func.count()).where(InboxItem.processed_at.is_(None))) or 0
