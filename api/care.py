@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from care import jobs, service, topics, views
 from care.models import Sentiment
 from care.schemas import ChannelIn, CorrectionIn, TopicIn
-from care.views import (ChannelOut, ConversationOut, ImportOut, MentionDetailOut, MentionOut, PreviewOut,
+from care.views import (ChannelOut, ConversationOut, ImportOut, MentionDetailOut, PreviewOut,
                         SmartDeleteOut, StreamOut, TopicOut)
 from hearth.accounts.models import Role
 from hearth.auth import RequireRole

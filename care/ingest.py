@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care import labels, threading
@@ -54,13 +54,13 @@ class Outcome:
 
 
 async def process(session: AsyncSession, inbox_ids: list[int]) -> Outcome:
-    items = list(await session.scalars(select(InboxItem).where(InboxItem.id.in_(inbox_ids),
-                                                               InboxItem.processed_at.is_(None))
-                                       .order_by(InboxItem.id)))
+    items = (await session.execute(select(InboxItem.id, InboxItem.channel_id, InboxItem.import_id, InboxItem.payload)
+                                   .where(InboxItem.id.in_(inbox_ids), InboxItem.processed_at.is_(None))
+                                   .order_by(InboxItem.id))).all()
     total = Outcome()
     groups: dict[tuple[int, int | None], list[MentionIn]] = {}
-    for item in items:
-        groups.setdefault((item.channel_id, item.import_id), []).append(MentionIn.model_validate(item.payload))
+    for _id, channel_id, import_id, payload in items:
+        groups.setdefault((channel_id, import_id), []).append(MentionIn.model_validate(payload))
     index = await topic_index(session)
     model = await labels.current_model(session)
     for (channel_id, import_id), mentions in groups.items():
@@ -74,7 +74,7 @@ async def process(session: AsyncSession, inbox_ids: list[int]) -> Outcome:
             await session.execute(update(ImportJob).where(ImportJob.id == import_id).values(
                 stored=ImportJob.stored + outcome.stored, duplicates=ImportJob.duplicates + outcome.duplicates,
                 dropped=ImportJob.dropped + outcome.dropped).execution_options(synchronize_session=False))
-    await session.execute(update(InboxItem).where(InboxItem.id.in_([i.id for i in items]))
+    await session.execute(update(InboxItem).where(InboxItem.id.in_([row[0] for row in items]))
                           .values(processed_at=clock.now()).execution_options(synchronize_session=False))
     for name in ("stored", "duplicates", "updated", "dropped"):
         metrics.MENTIONS.inc(getattr(total, name), outcome=name)
@@ -88,15 +88,15 @@ async def _store(session: AsyncSession, channel: Channel, mentions: list[Mention
     existing = {m.external_id: m for m in await session.scalars(select(Mention).where(
         Mention.channel_id == channel.id, Mention.external_id.in_([m.external_id for m in unique])))}
     fresh: list[tuple[MentionIn, labels.Labels, list[int]]] = []
+    new = []
     for incoming in unique:
         if incoming.external_id in existing:
             changed = _apply_change(existing[incoming.external_id], incoming, channel, model)
             outcome.updated += changed
             outcome.duplicates += not changed
-            continue
-        if incoming.deleted:
-            continue  # a removal of something never kept
-        labelled = labels.label(incoming, channel, model)
+        elif not incoming.deleted:  # a removal of something never kept needs nothing
+            new.append(incoming)
+    for incoming, labelled in zip(new, labels.label_many(new, channel, model), strict=True):
         topics = index.match(document(labelled.text, incoming.author.handle))
         if not topics:
             outcome.dropped += 1
@@ -107,23 +107,27 @@ async def _store(session: AsyncSession, channel: Channel, mentions: list[Mention
         return
     conversations = await threading.assign(session, channel.id, [m for m, _l, _t in fresh])
     now = clock.now()
-    rows = [Mention(channel_id=channel.id, external_id=m.external_id, conversation_id=conversations[m.external_id],
-                    parent_external_id=m.parent_external_id, author_handle=m.author.handle[:100],
-                    author_name=m.author.name, author_followers=m.author.followers, text=lab.text, url=m.url,
-                    language=lab.language, sentiment=lab.sentiment, sentiment_score=lab.score,
-                    sentiment_source=lab.source, insult=lab.insult, pure_insult=lab.pure_insult,
-                    personal_data=lab.personal_data,
-                    is_news=m.is_news or channel.news, edited=m.edited, published_at=m.created_at, received_at=now)
+    rows = [dict(channel_id=channel.id, external_id=m.external_id, conversation_id=conversations[m.external_id],
+                 parent_external_id=m.parent_external_id, author_handle=m.author.handle[:100],
+                 author_name=m.author.name, author_followers=m.author.followers, text=lab.text, url=m.url,
+                 language=lab.language, sentiment=lab.sentiment, sentiment_score=lab.score,
+                 sentiment_source=lab.source, insult=lab.insult, pure_insult=lab.pure_insult,
+                 personal_data=lab.personal_data, is_news=m.is_news or channel.news, edited=m.edited,
+                 removed_at=None, handled_at=None, published_at=m.created_at, received_at=now)
             for m, lab, _t in fresh]
-    session.add_all(rows)
-    await session.flush()
-    session.add_all(MentionTopic(mention_id=row.id, topic_id=topic_id)
-                    for row, (_m, _l, topics) in zip(rows, fresh, strict=True) for topic_id in topics)
-    await threading.count(session, rows)
-    await session.flush()
+    # One executemany for the batch, then the ids by external id: the ORM's unit of work (or
+    # RETURNING in parameter order, which SQLite does row by row) would cost more than the
+    # labels. A concurrent worker storing the same message makes the batch fail as a whole;
+    # the outbox retries it, and then finds it stored.
+    await session.execute(insert(Mention), rows)
+    ids = dict((await session.execute(select(Mention.external_id, Mention.id).where(
+        Mention.channel_id == channel.id, Mention.external_id.in_([r["external_id"] for r in rows])))).all())
+    links = [{"mention_id": ids[m.external_id], "topic_id": topic_id} for m, _l, topics in fresh for topic_id in topics]
+    await session.execute(insert(MentionTopic), links)
+    touched = sorted({row["conversation_id"] for row in rows})
+    await threading.recount(session, touched)
     outcome.stored += len(rows)
-    events.publish(session, "care.mentions_stored", channel_id=channel.id,
-                   conversation_ids=sorted({r.conversation_id for r in rows}))
+    events.publish(session, "care.mentions_stored", channel_id=channel.id, conversation_ids=touched)
 
 
 def _apply_change(stored: Mention, incoming: MentionIn, channel: Channel, model: labels.Model) -> bool:

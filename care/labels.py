@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from care.models import Channel, Sentiment, SentimentModel
 from care.schemas import MentionIn
-from hearth.text import analyse
+from hearth.text import language, personal_data, profanity
 from hearth.text.sentiment import CorrectionModel, classify
 
 LANGUAGES = frozenset({"en", "nl", "fr", "de"})
@@ -34,14 +34,28 @@ class Labels:
     personal_data: bool
 
 
+def label_many(mentions: list[MentionIn], channel: Channel, model: Model) -> list[Labels]:
+    """Labels for a batch: languages are detected together, on all cores. Only what care needs
+    is computed (insults, not the moderation's full profanity scan)."""
+    hints = [m.language if m.language in LANGUAGES else None for m in mentions]
+    missing = [i for i, hint in enumerate(hints) if hint is None]
+    for i, found in zip(missing, language.detect_many([mentions[i].text for i in missing]), strict=True):
+        hints[i] = found
+    return [_label(m, channel, model, hint) for m, hint in zip(mentions, hints, strict=True)]
+
+
 def label(mention: MentionIn, channel: Channel, model: Model) -> Labels:
-    hint = mention.language if mention.language in LANGUAGES else None
-    report = analyse(mention.text, known_language=hint)
-    result = classify(report.masked, report.language, model, is_news=mention.is_news or channel.news)
-    return Labels(text=report.masked, language=report.language, sentiment=Sentiment(result.label),
-                  score=result.score, source=result.source, insult=bool(report.insults),
-                  pure_insult=bool(report.insults) and _says_little_else(report.masked, report.insults),
-                  personal_data=bool(report.personal_data))
+    return label_many([mention], channel, model)[0]
+
+
+def _label(mention: MentionIn, channel: Channel, model: Model, lang: str | None) -> Labels:
+    findings = personal_data.find(mention.text)
+    masked = personal_data.mask(mention.text, findings)
+    abuse = profanity.insults(masked, lang)
+    result = classify(masked, lang, model, is_news=mention.is_news or channel.news)
+    return Labels(text=masked, language=lang, sentiment=Sentiment(result.label), score=result.score,
+                  source=result.source, insult=bool(abuse), pure_insult=bool(abuse) and _says_little_else(masked, abuse),
+                  personal_data=bool(findings))
 
 
 def _says_little_else(text: str, insults: tuple[str, ...]) -> bool:

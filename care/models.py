@@ -82,10 +82,13 @@ class InboxItem(Base):
 
 class Conversation(Base):
     __tablename__ = "care_conversations"
-    __table_args__ = (Index("ix_care_conversations_channel_last", "channel_id", "last_at"),)
+    __table_args__ = (Index("ix_care_conversations_channel_last", "channel_id", "last_at"),
+                      UniqueConstraint("channel_id", "root_key"))
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True)
     channel_id: Mapped[int] = mapped_column(ForeignKey("care_channels.id", ondelete="CASCADE"))
+    # The external id that opened it: how a batch finds the ids of the conversations it made.
+    root_key: Mapped[str] = mapped_column(String(200))
     started_at: Mapped[datetime]
     last_at: Mapped[datetime]
     mention_count: Mapped[int] = mapped_column(default=0)

@@ -27,9 +27,9 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from hearth.errors import Invalid
+from hearth.text import folding
 
 MAX_CHARACTERS = 2_000
 MAX_TERMS = 200
@@ -54,19 +54,11 @@ class QueryError(Invalid):
 
 # --- folding and tokens ----------------------------------------------------------------------
 
-@lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).lower()
-    return base if len(base) == 1 else char.lower() if len(char.lower()) == 1 else char
-
-
 def fold(text: str) -> str:
-    """Lowercase without accents, one character per character, as moderation's screening folds.
+    """Lowercase without accents (hearth.text.folding), after joining separately typed accents.
 
     NFC first, so an accent typed as a separate combining mark folds with its letter."""
-    if text.isascii():
-        return text.lower()
-    return "".join(map(_fold_char, unicodedata.normalize("NFC", text)))
+    return folding.fold(text if text.isascii() else unicodedata.normalize("NFC", text))
 
 
 def _handle(name: str) -> str:

@@ -8,8 +8,6 @@ parent, and the parent's own replies started a thread of their own), they are me
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -56,21 +54,40 @@ async def assign(session: AsyncSession, channel_id: int, mentions: list[MentionI
         found = by_root.setdefault(groups.find(key), set())
         if key in known:
             found.add(known[key])
-    first_seen = {groups.find(_keys(m)[0]): m.created_at for m in sorted(mentions, key=lambda m: m.created_at,
-                                                                         reverse=True)}
+    earliest = sorted(mentions, key=lambda m: m.created_at, reverse=True)  # the earliest is written last
+    first_seen = {groups.find(m.external_id): m.created_at for m in earliest}
+    opener = {groups.find(m.external_id): m.external_id for m in earliest}
     chosen: dict[str, int] = {}
+    fresh: dict[str, dict] = {}
     for root, conversation_ids in by_root.items():
-        chosen[root] = await _one_conversation(session, channel_id, conversation_ids, first_seen[root])
+        if conversation_ids:
+            chosen[root] = await _survivor(session, conversation_ids)
+        else:
+            opened = first_seen[root]
+            fresh[root] = {"channel_id": channel_id, "root_key": opener[root], "started_at": opened,
+                           "last_at": opened, "mention_count": 0}
+    if fresh:
+        chosen.update(await _create(session, channel_id, fresh))
     await _add_keys(session, channel_id, {key: chosen[groups.find(key)] for key in keys if key not in known})
     return {m.external_id: chosen[groups.find(m.external_id)] for m in mentions}
 
 
-async def _one_conversation(session: AsyncSession, channel_id: int, ids: set[int], started: datetime) -> int:
-    if not ids:
-        conversation = Conversation(channel_id=channel_id, started_at=started, last_at=started, mention_count=0)
-        session.add(conversation)
-        await session.flush()
-        return conversation.id
+async def _create(session: AsyncSession, channel_id: int, fresh: dict[str, dict]) -> dict[str, int]:
+    """New conversations in one statement, then their ids by the keys that opened them. A
+    conversation another worker opened with the same key a moment ago is simply shared."""
+    await session.execute(_insert(session)(Conversation).on_conflict_do_nothing(), list(fresh.values()))
+    ids = dict((await session.execute(select(Conversation.root_key, Conversation.id).where(
+        Conversation.channel_id == channel_id,
+        Conversation.root_key.in_([row["root_key"] for row in fresh.values()])))).all())
+    return {root: ids[row["root_key"]] for root, row in fresh.items()}
+
+
+def _insert(session: AsyncSession):  # noqa: ANN202 - the dialect's INSERT, for ON CONFLICT
+    return pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+
+
+async def _survivor(session: AsyncSession, ids: set[int]) -> int:
+    """Of the conversations a batch links, the oldest stays; the others merge into it."""
     survivor, *others = sorted(ids)
     if others:
         await _merge(session, survivor, others)
@@ -90,11 +107,10 @@ async def _merge(session: AsyncSession, survivor: int, others: list[int]) -> Non
 async def _add_keys(session: AsyncSession, channel_id: int, keys: dict[str, int]) -> None:
     if not keys:
         return
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     rows = [{"channel_id": channel_id, "external_id": k, "conversation_id": v} for k, v in keys.items()]
     # Another worker may have keyed the same message a moment ago: keep its key; the next
     # message that links the two conversations merges them.
-    await session.execute(insert(ConversationKey).values(rows).on_conflict_do_nothing())
+    await session.execute(_insert(session)(ConversationKey).on_conflict_do_nothing(), rows)
 
 
 async def recount(session: AsyncSession, conversation_ids: list[int]) -> None:
@@ -107,9 +123,3 @@ async def recount(session: AsyncSession, conversation_ids: list[int]) -> None:
     await session.execute(update(Conversation).where(Conversation.id.in_(conversation_ids)).values(
         mention_count=mentions, started_at=func.coalesce(first, Conversation.started_at),
         last_at=func.coalesce(last, Conversation.last_at)).execution_options(synchronize_session=False))
-
-
-async def count(session: AsyncSession, rows: list[Mention]) -> None:
-    await session.flush()
-    await recount(session, sorted({r.conversation_id for r in rows}))
-

@@ -2,7 +2,7 @@
 
 Revision ID: 0007
 Revises: 0006
-Create Date: 2026-12-01 20:45:09.573307
+Create Date: 2026-12-01 21:06:38.721222
 """
 from __future__ import annotations
 
@@ -58,11 +58,13 @@ def upgrade() -> None:
     op.create_table('care_conversations',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('channel_id', sa.Integer(), nullable=False),
+    sa.Column('root_key', sa.String(length=200), nullable=False),
     sa.Column('started_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('last_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('mention_count', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['channel_id'], ['care_channels.id'], name=op.f('fk_care_conversations_channel_id_care_channels'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_care_conversations'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_care_conversations')),
+    sa.UniqueConstraint('channel_id', 'root_key', name=op.f('uq_care_conversations_channel_id_root_key'))
     )
     with op.batch_alter_table('care_conversations', schema=None) as batch_op:
         batch_op.create_index('ix_care_conversations_channel_last', ['channel_id', 'last_at'], unique=False)
