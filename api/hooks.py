@@ -18,7 +18,8 @@ from care import ingest, service
 from care.connectors import facebook, x
 from care.connectors.errors import PayloadError
 from care.models import Channel, ChannelKind
-from hearth.db import DbSession
+from hearth import events
+from hearth.db import ReadSession, get_database
 from hearth.errors import Forbidden, HearthError, Invalid, NotFound
 
 router = APIRouter(prefix="/api/hooks", tags=["webhooks"])
@@ -29,7 +30,20 @@ class PayloadTooLarge(HearthError):
     status, title, type_slug = 413, "Payload too large", "too-large"
 
 
-async def _channel(db: DbSession, channel_id: int, kind: ChannelKind) -> Channel:
+async def _queue(channel: Channel, mentions: list) -> JSONResponse:  # noqa: ANN001
+    """Label and match with a reading session, then write the inbox in a short transaction:
+    the write lock (one at a time on SQLite) is held for the insert only, not for the labels."""
+    database = get_database()
+    async with database.sessionmaker() as reading:
+        prepared = await ingest.prepare(reading, channel, mentions)
+    async with await database.writer() as writing:
+        queued = await ingest.enqueue(writing, channel, prepared)
+        await writing.commit()
+    events.wake_worker()
+    return JSONResponse({"received": len(mentions), "queued": queued})
+
+
+async def _channel(db: ReadSession, channel_id: int, kind: ChannelKind) -> Channel:
     channel = await db.get(Channel, channel_id)
     if channel is None or channel.kind != kind or not channel.active:
         raise NotFound("No such channel")
@@ -59,13 +73,13 @@ def _json(body: bytes) -> dict[str, Any]:
 
 
 @router.get("/x/{channel_id}")
-async def x_challenge(channel_id: int, db: DbSession, crc_token: str = Query(min_length=1, max_length=500)) -> dict:
+async def x_challenge(channel_id: int, db: ReadSession, crc_token: str = Query(min_length=1, max_length=500)) -> dict:
     channel = await _channel(db, channel_id, ChannelKind.X)
     return x.crc_response(crc_token, service.channel_secret(channel) or "")
 
 
 @router.post("/x/{channel_id}")
-async def x_events(channel_id: int, request: Request, db: DbSession) -> JSONResponse:
+async def x_events(channel_id: int, request: Request, db: ReadSession) -> JSONResponse:
     channel = await _channel(db, channel_id, ChannelKind.X)
     body = await _body(request)
     if not x.verify_signature(body, request.headers.get("x-twitter-webhooks-signature"),
@@ -75,11 +89,11 @@ async def x_events(channel_id: int, request: Request, db: DbSession) -> JSONResp
         mentions = x.parse(_json(body))
     except PayloadError as exc:
         raise Invalid("The delivery is not in the X API v2 shape: %(problem)s", problem=str(exc)[:300]) from exc
-    return JSONResponse({"received": await ingest.receive(db, channel, mentions)})
+    return await _queue(channel, mentions)
 
 
 @router.get("/facebook/{channel_id}", response_class=PlainTextResponse)
-async def facebook_handshake(channel_id: int, request: Request, db: DbSession) -> PlainTextResponse:
+async def facebook_handshake(channel_id: int, request: Request, db: ReadSession) -> PlainTextResponse:
     channel = await _channel(db, channel_id, ChannelKind.FACEBOOK)
     challenge = facebook.handshake(request.query_params, service.channel_verify_token(channel) or "")
     if challenge is None:
@@ -88,7 +102,7 @@ async def facebook_handshake(channel_id: int, request: Request, db: DbSession) -
 
 
 @router.post("/facebook/{channel_id}")
-async def facebook_events(channel_id: int, request: Request, db: DbSession) -> JSONResponse:
+async def facebook_events(channel_id: int, request: Request, db: ReadSession) -> JSONResponse:
     channel = await _channel(db, channel_id, ChannelKind.FACEBOOK)
     body = await _body(request)
     if not facebook.verify_signature(body, request.headers.get("x-hub-signature-256"),
@@ -98,4 +112,4 @@ async def facebook_events(channel_id: int, request: Request, db: DbSession) -> J
         mentions = facebook.parse(_json(body))
     except PayloadError as exc:
         raise Invalid("The delivery is not a Facebook page feed change: %(problem)s", problem=str(exc)[:300]) from exc
-    return JSONResponse({"received": await ingest.receive(db, channel, mentions)})
+    return await _queue(channel, mentions)

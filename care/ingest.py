@@ -19,7 +19,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from care import labels, threading
 from care.models import Channel, ImportJob, InboxItem, Mention, MentionTopic
-from care.query import TopicIndex
 from care.schemas import MentionIn
 from care.topics import document, topic_index
 from hearth import clock, events, metrics
@@ -27,18 +26,60 @@ from hearth import clock, events, metrics
 EVENT = "care.inbox"
 
 
+@dataclass
+class Prepared:
+    """Received messages, labelled and matched, ready for the inbox."""
+
+    payloads: list[dict]
+    dropped: int
+
+
+async def prepare(session: AsyncSession, channel: Channel, mentions: Iterable[MentionIn]) -> Prepared:
+    """Label and match received messages and keep those a topic wants. The costly part runs
+    here, in the process that received them — each web worker or import — so it spreads over
+    the machine's cores; it only reads, so callers do it before they open a write (on SQLite
+    a writer holds the one write lock, and labels must not be computed under it)."""
+    incoming = list(mentions)
+    index = await topic_index(session)
+    model = await labels.current_model(session)
+    wanted = [m for m in incoming if not m.deleted]
+    labelled = dict(zip(map(id, wanted), labels.label_many(wanted, channel, model), strict=True))
+    payloads, dropped = [], 0
+    for mention in incoming:
+        found = labelled.get(id(mention))
+        topics = index.match(document(found.text, mention.author.handle)) if found else []
+        if found and not topics and not mention.edited:
+            dropped += 1  # no topic wants it: listening keeps what matters
+            continue
+        payloads.append({"mention": mention.model_dump(mode="json"), "labels": found.to_json() if found else None,
+                         "topics": topics})
+    return Prepared(payloads, dropped)
+
+
+async def enqueue(session: AsyncSession, channel: Channel, prepared: Prepared, *, import_id: int | None = None) -> int:
+    """Keep prepared messages for the worker (one outbox event); returns how many were queued."""
+    metrics.MENTIONS.inc(prepared.dropped, outcome="dropped")
+    if prepared.dropped and import_id is not None:
+        await session.execute(update(ImportJob).where(ImportJob.id == import_id).values(
+            dropped=ImportJob.dropped + prepared.dropped).execution_options(synchronize_session=False))
+    if not prepared.payloads:
+        return 0
+    now = clock.now()
+    rows = [{"channel_id": channel.id, "import_id": import_id, "received_at": now, "payload": payload,
+             "processed_at": None} for payload in prepared.payloads]
+    # One multi-row INSERT … RETURNING: the ids are all the event needs, in any order.
+    ids = list(await session.scalars(insert(InboxItem).returning(InboxItem.id), rows))
+    events.publish(session, EVENT, inbox_ids=sorted(ids))
+    return len(ids)
+
+
 async def receive(session: AsyncSession, channel: Channel, mentions: Iterable[MentionIn], *,
                   import_id: int | None = None) -> int:
-    """Keep received messages for processing; returns how many were queued."""
-    now = clock.now()
-    items = [InboxItem(channel_id=channel.id, import_id=import_id, payload=m.model_dump(mode="json"),
-                       received_at=now) for m in mentions]
-    if not items:
-        return 0
-    session.add_all(items)
-    await session.flush()
-    events.publish(session, EVENT, inbox_ids=[i.id for i in items])
-    return len(items)
+    """`prepare` and `enqueue` in one session, for callers that are not in a hurry."""
+    return await enqueue(session, channel, await prepare(session, channel, mentions), import_id=import_id)
+
+
+Received = tuple[MentionIn, "labels.Labels | None", list[int]]
 
 
 @dataclass
@@ -58,17 +99,18 @@ async def process(session: AsyncSession, inbox_ids: list[int]) -> Outcome:
                                    .where(InboxItem.id.in_(inbox_ids), InboxItem.processed_at.is_(None))
                                    .order_by(InboxItem.id))).all()
     total = Outcome()
-    groups: dict[tuple[int, int | None], list[MentionIn]] = {}
+    groups: dict[tuple[int, int | None], list[Received]] = {}
     for _id, channel_id, import_id, payload in items:
-        groups.setdefault((channel_id, import_id), []).append(MentionIn.model_validate(payload))
-    index = await topic_index(session)
-    model = await labels.current_model(session)
-    for (channel_id, import_id), mentions in groups.items():
+        found = payload.get("labels")
+        groups.setdefault((channel_id, import_id), []).append(
+            (MentionIn.model_validate(payload["mention"]), labels.Labels.from_json(found) if found else None,
+             payload.get("topics") or []))
+    for (channel_id, import_id), received in groups.items():
         channel = await session.get(Channel, channel_id)
         if channel is None:
             continue
         outcome = Outcome()
-        await _store(session, channel, mentions, index, model, outcome)
+        await _store(session, channel, received, outcome)
         total.add(outcome)
         if import_id is not None:
             await session.execute(update(ImportJob).where(ImportJob.id == import_id).values(
@@ -81,27 +123,21 @@ async def process(session: AsyncSession, inbox_ids: list[int]) -> Outcome:
     return total
 
 
-async def _store(session: AsyncSession, channel: Channel, mentions: list[MentionIn], index: TopicIndex,
-                 model: labels.Model, outcome: Outcome) -> None:
-    unique = list({m.external_id: m for m in mentions}.values())  # a later copy in the batch wins
-    outcome.duplicates += len(mentions) - len(unique)
+async def _store(session: AsyncSession, channel: Channel, received: list[Received], outcome: Outcome) -> None:
+    unique = list({m.external_id: (m, lab, topics) for m, lab, topics in received}.values())  # the later copy wins
+    outcome.duplicates += len(received) - len(unique)
     existing = {m.external_id: m for m in await session.scalars(select(Mention).where(
-        Mention.channel_id == channel.id, Mention.external_id.in_([m.external_id for m in unique])))}
-    fresh: list[tuple[MentionIn, labels.Labels, list[int]]] = []
-    new = []
-    for incoming in unique:
+        Mention.channel_id == channel.id, Mention.external_id.in_([m.external_id for m, _l, _t in unique])))}
+    fresh: list[Received] = []
+    for incoming, labelled, topics in unique:
         if incoming.external_id in existing:
-            changed = _apply_change(existing[incoming.external_id], incoming, channel, model)
+            changed = _apply_change(existing[incoming.external_id], incoming, labelled)
             outcome.updated += changed
             outcome.duplicates += not changed
-        elif not incoming.deleted:  # a removal of something never kept needs nothing
-            new.append(incoming)
-    for incoming, labelled in zip(new, labels.label_many(new, channel, model), strict=True):
-        topics = index.match(document(labelled.text, incoming.author.handle))
-        if not topics:
+        elif labelled is not None and topics:  # not a removal or an edit of something never kept
+            fresh.append((incoming, labelled, topics))
+        else:
             outcome.dropped += 1
-            continue
-        fresh.append((incoming, labelled, topics))
     if not fresh:
         await session.flush()
         return
@@ -117,8 +153,8 @@ async def _store(session: AsyncSession, channel: Channel, mentions: list[Mention
             for m, lab, _t in fresh]
     # One executemany for the batch, then the ids by external id: the ORM's unit of work (or
     # RETURNING in parameter order, which SQLite does row by row) would cost more than the
-    # labels. A concurrent worker storing the same message makes the batch fail as a whole;
-    # the outbox retries it, and then finds it stored.
+    # storing itself. A concurrent worker storing the same message makes the batch fail as a
+    # whole; the outbox retries it, and then finds it stored.
     await session.execute(insert(Mention), rows)
     ids = dict((await session.execute(select(Mention.external_id, Mention.id).where(
         Mention.channel_id == channel.id, Mention.external_id.in_([r["external_id"] for r in rows])))).all())
@@ -130,17 +166,14 @@ async def _store(session: AsyncSession, channel: Channel, mentions: list[Mention
     events.publish(session, "care.mentions_stored", channel_id=channel.id, conversation_ids=touched)
 
 
-def _apply_change(stored: Mention, incoming: MentionIn, channel: Channel, model: labels.Model) -> bool:
+def _apply_change(stored: Mention, incoming: MentionIn, labelled: labels.Labels | None) -> bool:
     """An edit or a removal on the platform; the same message again changes nothing."""
     if incoming.deleted:
         if stored.removed_at is None:
             stored.removed_at = clock.now()
             return True
         return False
-    if not incoming.edited:
-        return False
-    labelled = labels.label(incoming, channel, model)
-    if labelled.text == stored.text:
+    if not incoming.edited or labelled is None or labelled.text == stored.text:
         return False
     stored.text, stored.edited, stored.language = labelled.text, True, labelled.language
     stored.insult, stored.pure_insult = labelled.insult, labelled.pure_insult

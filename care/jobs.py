@@ -92,11 +92,13 @@ async def run_import(database: Database, job_id: int, *, progress: Callable[[Imp
 
 async def _queue_chunk(database: Database, job_id: int, channel: Channel,
                        chunk: list[tuple[int, MentionIn | imports.LineError]], *, last: bool = False) -> ImportJob:
+    good = [r for _line, r in chunk if isinstance(r, MentionIn)]
+    bad = [{"line": line, "error": str(r)[:300]} for line, r in chunk if not isinstance(r, MentionIn)]
+    async with database.sessionmaker() as reading:  # labels before the write lock, not under it
+        prepared = await ingest.prepare(reading, channel, good)
     async with await database.writer() as session:
         job = await session.get(ImportJob, job_id)
-        good = [r for _line, r in chunk if isinstance(r, MentionIn)]
-        bad = [{"line": line, "error": str(r)[:300]} for line, r in chunk if not isinstance(r, MentionIn)]
-        job.queued += await ingest.receive(session, channel, good, import_id=job.id)
+        job.queued += await ingest.enqueue(session, channel, prepared, import_id=job.id)
         job.errors = (job.errors + bad)[:MAX_ERRORS_KEPT]
         job.error_count += len(bad)
         if chunk:

@@ -33,6 +33,15 @@ class Labels:
     pure_insult: bool
     personal_data: bool
 
+    def to_json(self) -> dict:
+        return {"text": self.text, "language": self.language, "sentiment": str(self.sentiment),
+                "score": self.score, "source": self.source, "insult": self.insult,
+                "pure_insult": self.pure_insult, "personal_data": self.personal_data}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Labels:
+        return cls(**{**data, "sentiment": Sentiment(data["sentiment"])})
+
 
 def label_many(mentions: list[MentionIn], channel: Channel, model: Model) -> list[Labels]:
     """Labels for a batch: languages are detected together, on all cores. Only what care needs

