@@ -178,6 +178,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=15)
+    from bench import care
+
+    with console.status("Mentions through signed webhooks, end to end, with 10,000 topics…"):
+        ctx["over_http"] = asyncio.run(care.over_http(url, topics=10_000, count=2 * args.mentions))
     report(results, args, url, ctx)
 
 
@@ -208,11 +212,17 @@ def report(results: list[Result], args: argparse.Namespace, url: str, ctx: dict)
                       f"({run['messages']:,} real messages received in deliveries of 100, then de-duplicated, "
                       f"labelled, matched, threaded and stored: {run['stored']:,} kept in "
                       f"{run['conversations']:,} conversations) · process memory {run['rss_mb']:.0f} MB")
+    h = ctx["over_http"]
+    console.print(f"Mention ingestion as deployed (signed X webhook deliveries of 100 to 2 server processes that check, "
+                  f"label and match them; one worker process storing): {h['per_second']:,.0f} mentions/s end to end "
+                  f"with {h['topics']:,} topics, {h['messages']:,} messages ({h['stored']:,} kept) · memory of the "
+                  f"processes {h['rss_mb']:.0f} MB")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps({"pages": [asdict(r) for r in results], "search": latency,
                                                   "screening": screening, "recompute": recompute,
-                                                  "ingestion": ctx["ingestion"]}, indent=2))
+                                                  "ingestion": ctx["ingestion"], "over_http": ctx["over_http"]},
+                                                 indent=2))
 
 
 if __name__ == "__main__":

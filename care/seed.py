@@ -3,14 +3,18 @@ X, on the Facebook page and in the news, with the care team's replies, so a firs
 care team's mention stream that looks alive.
 
 Everything goes through the services, as real use would: channels and topics through
-care.service and care.topics, messages through care.ingest.receive in deliveries of 20 to 100
-(as webhooks hand them over). The demo must show the mentions at once, so the seeder then
-processes each delivery itself with care.ingest.process, in its own session: the outbox event
-each delivery published finds its inbox rows done later, and the worker's handler skips them.
-A few replies arrive before the message they answer, as a late delivery would bring them, so
-threading is exercised. The clock is frozen and moved forward to each delivery, and all choices
-come from one seeded random generator: every run builds the same stream, relative to now.
-Idempotent: when one of the demo channels exists, the seeder does nothing.
+care.service and care.topics, messages through care.ingest.receive — X's and Facebook's in
+deliveries of 20 to 100, as webhooks hand them over, the news feed's in the daily polls that
+would have found them. What no topic wants is dropped there, as listening should. The demo must
+show the mentions at once, so the seeder then processes each delivery itself with
+care.ingest.process, in the session it was given: the outbox event each delivery published
+later finds its inbox rows done, and the worker's handler skips them. A few replies arrive
+before the message they answer, as a late delivery brings them, so threading is exercised. The
+care agent then corrects the sentiment of a few mentions the lexicon read wrong.
+
+The clock is frozen and moved forward to each delivery, and all choices come from one seeded
+random generator: every run builds the same stream, relative to now. Idempotent: when one of the
+demo channels exists, the seeder does nothing.
 """
 
 from __future__ import annotations
@@ -40,11 +44,12 @@ X_EPOCH_MS = 1288834974657  # X's snowflake ids count milliseconds from here
 # When people post, in UTC (Belgium is an hour or two ahead): mornings, lunch and evenings.
 HOURS = [6, 6, 7, 7, 8, 8, 9, 10, 11, 11, 12, 13, 14, 15, 16, 17, 18, 18, 19, 19, 20, 20, 21, 22]
 CARE_HOURS = range(6, 21)  # when the webcare team answers (07:00 to 22:00 in Belgium)
+POLL_HOUR = 5  # the news feed is read once a day (poll_minutes 1440), early in the morning
 _HANDLES = re.compile(r"[@#]\w+|https?://\S+")
 _WORDS = re.compile(r"\w+")
 
 
-@dataclass
+@dataclass(eq=False)
 class Author:
     handle: str
     name: str | None
@@ -57,7 +62,7 @@ class Author:
         return name.split()[0]
 
 
-@dataclass
+@dataclass(eq=False)
 class Planned:
     """One message as it will be delivered."""
 
@@ -128,6 +133,12 @@ class People:
         pool = [a for a in (self.x if channel == "x" else self.facebook)[language] if a not in besides]
         return self.rng.choices(pool, weights=[self.weights[a.handle] for a in pool])[0]
 
+    def named(self, key: str) -> Author:
+        """A special author, or a customer by X handle (a text that names them needs them)."""
+        if key in self.special:
+            return self.special[key]
+        return next(a for pool in self.x.values() for a in pool if a.handle == key)
+
     def brand_voice(self, channel: str) -> Author:
         return self.care if channel == "x" else self.page
 
@@ -173,7 +184,7 @@ def _thread(rng: random.Random, people: People, spec: dict[str, Any], start: dat
             kind: str) -> list[Planned]:
     channel, language = spec["channel"], spec["language"]
     brand = people.brand_voice(channel)
-    customer = people.special[spec["author"]] if "author" in spec else people.pick(channel, language)
+    customer = people.named(spec["author"]) if "author" in spec else people.pick(channel, language)
     other = people.pick(channel, language, besides=(customer,))
     facebook = channel == "facebook"
     planned: list[Planned] = []
@@ -194,8 +205,11 @@ def _thread(rng: random.Random, people: People, spec: dict[str, Any], start: dat
             parent = top_level or planned[0]
         else:
             parent = planned[-1]
-        # Care on Facebook tags the person it answers; on X it answers the customer's handle.
-        addressee = parent.author if parent is not None and who == "care" and facebook else customer
+        # Care on Facebook tags the last person who spoke there; on X it answers the customer's handle.
+        addressee = customer
+        if facebook and who == "care" and parent is not None:
+            spoken = [m.author for m in planned if m.author is not brand and (m is parent or m.parent is parent)]
+            addressee = spoken[-1] if spoken else parent.author
         message = Planned(channel, template, _fill(template, addressee), language, author, at, kind,
                           parent=parent, root=planned[0] if planned else None)
         if parent is not None:
@@ -224,7 +238,7 @@ def plan(rng: random.Random, now: datetime) -> Plan:
 
     for channel, by_language in content.SINGLES.items():
         for language, kinds in by_language.items():
-            for kind, texts in kinds.items():
+            for texts in kinds.values():
                 for text in texts:
                     messages.append(Planned(channel, text, text, language, people.pick(channel, language),
                                             _moment(rng, now, 0.02, SPAN_DAYS), "single"))
@@ -284,7 +298,7 @@ def plan(rng: random.Random, now: datetime) -> Plan:
         message.at = min(message.at, now - timedelta(minutes=5))
     messages.sort(key=lambda m: m.at)
     _identify(rng, messages)
-    deliveries = _deliveries(rng, messages)
+    deliveries = _deliveries(rng, messages, now)
     return Plan(messages, deliveries, _corrections(rng, messages, deliveries, now))
 
 
@@ -307,11 +321,20 @@ def _identify(rng: random.Random, messages: list[Planned]) -> None:
                 message.url += f"?comment_id={message.external_id.split('_', 1)[1]}"
 
 
-def _deliveries(rng: random.Random, messages: list[Planned]) -> list[tuple[datetime, str, list[Planned]]]:
-    """Each channel's messages in deliveries of 20 to 100, in the order they were written, except that
-    a late message comes in the delivery after the one that brought its first reply."""
+def _deliveries(rng: random.Random, messages: list[Planned], now: datetime) -> list[tuple[datetime, str,
+                                                                                        list[Planned]]]:
+    """X's and Facebook's messages in webhook deliveries of 20 to 100, in the order they were written,
+    except that a late message comes in the delivery after the one that brought its first reply; the
+    feed's items in the daily polls that found them."""
     found = []
-    for channel in ("x", "facebook", "feed"):
+    polls: dict[datetime, list[Planned]] = {}
+    for message in messages:
+        if message.channel == "feed":
+            poll = message.at.replace(hour=POLL_HOUR, minute=10, second=0, microsecond=0)
+            poll += timedelta(days=1) if poll <= message.at else timedelta()
+            polls.setdefault(min(poll, now - timedelta(minutes=2)), []).append(message)
+    found += [(when, "feed", items) for when, items in polls.items()]
+    for channel in ("x", "facebook"):
         mine = [m for m in messages if m.channel == channel]
         chunks: list[list[Planned]] = []
         while mine:
@@ -322,20 +345,19 @@ def _deliveries(rng: random.Random, messages: list[Planned]) -> list[tuple[datet
             mine = mine[size:]
         where = {id(m): i for i, chunk in enumerate(chunks) for m in chunk}
         for message in [m for chunk in chunks for m in chunk if m.late and m.replies]:
-            first_reply = min(message.replies, key=lambda r: r.at)
-            target = where[id(first_reply)] + 1
-            if where[id(message)] >= target - 1 and target < len(chunks):
+            target = where[id(min(message.replies, key=lambda r: r.at))] + 1
+            if target < len(chunks):
                 chunks[where[id(message)]].remove(message)
                 chunks[target].insert(0, message)
                 where[id(message)] = target
             else:
-                message.late = False  # no later delivery to bring it in
-        for number, chunk in enumerate(chunks):
-            when = max(m.at for m in chunk) + timedelta(seconds=rng.randint(20, 90))
-            for message in chunk:
-                message.delivery = len(found) + number
-            found.append((when, channel, chunk))
+                message.late = False  # its reply came in the last delivery: nothing later to bring it
+        for chunk in chunks:
+            found.append((max(m.at for m in chunk) + timedelta(seconds=rng.randint(20, 90)), channel, chunk))
     found.sort(key=lambda d: d[0])
+    for number, (_when, _channel, chunk) in enumerate(found):
+        for message in chunk:
+            message.delivery = number
     return found
 
 

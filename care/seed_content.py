@@ -174,6 +174,8 @@ SINGLES: dict[str, dict[str, dict[str, list[str]]]] = {
                 "@HearthBank 8 euro kosten voor een betaling in Zwitserland. Dat had ik graag vooraf geweten.",
                 "@HearthBank mijn spaarrente is een lachertje vergeleken met vorig jaar",
                 "@HearthBank de app toont mijn saldo van gisteren. Refreshen helpt niet.",
+                "@HearthBank waarom staat mijn kaart op 'tijdelijk geblokkeerd' terwijl ik niets gedaan heb?",
+                "@HearthBank mijn pensioenspaarfonds staat 3% lager en niemand laat mij iets weten",
             ],
             "question": [
                 "@HearthBank kan mijn dochter van 12 een eigen kaart krijgen? Welke rekening heeft ze daarvoor "
@@ -192,6 +194,7 @@ SINGLES: dict[str, dict[str, dict[str, list[str]]]] = {
                 "@HearthBank is het normaal dat mijn saldo in de app verschilt van dat op de website?",
                 "@HearthBank kan ik een volmacht geven aan mijn zoon voor mijn rekening?",
                 "@HearthBank hoeveel kost een tweede kaart voor mijn partner?",
+                "Hoeveel kost een reisverzekering bij Hearth Bank eigenlijk? Iemand een idee?",
             ],
             "praise": [
                 "Dikke merci aan @HearthBank: kaart geblokkeerd na diefstal en binnen 10 minuten geregeld. Top "
@@ -208,6 +211,7 @@ SINGLES: dict[str, dict[str, dict[str, list[str]]]] = {
                 "Eerlijk is eerlijk: de budgetcoach in de @HearthBank app heeft me deze maand 80 euro doen "
                 "besparen 💪",
                 "Fijn gesprek gehad met mijn adviseur van @HearthBank over pensioensparen. Eindelijk snap ik het.",
+                "@HearthBank fijn dat Payconiq-betalingen nu met de naam van de winkel in de app staan 👍",
             ],
             "neutral": [
                 "Volgende week is er een infosessie over pensioensparen bij @HearthBank in Mechelen, gaat er "
@@ -245,6 +249,11 @@ SINGLES: dict[str, dict[str, dict[str, list[str]]]] = {
                 "deuxième fois",
                 "@HearthBank mon épargne rapporte moins que l'inflation, merci pour rien",
                 "@HearthBank encore un changement de conditions par courrier de quatre pages. Illisible.",
+                "@HearthBank on me facture des frais de tenue de compte alors que je suis étudiant. Ce n'est pas "
+                "normal.",
+                "@HearthBank l'appli refuse ma carte d'identité pour mettre à jour mes données, ça fait trois fois "
+                "que j'essaie",
+                "@HearthBank le chatbot ne comprend rien, je veux parler à une vraie personne",
             ],
             "question": [
                 "@HearthBank bonjour, comment activer ma carte pour les paiements hors Europe ? Je pars au Maroc "
@@ -259,6 +268,8 @@ SINGLES: dict[str, dict[str, dict[str, list[str]]]] = {
                 "@HearthBank est-il possible de faire une procuration en ligne pour mon père ?",
                 "@HearthBank combien de temps faut-il pour recevoir un nouveau code PIN par la poste ?",
                 "@HearthBank vous faites aussi des prêts pour des panneaux solaires ?",
+                "@HearthBank bonjour, peut-on avoir une carte avec un autre design ? La mienne est toute grise 😅",
+                "@HearthBank combien de temps faut-il pour débloquer ma carte après un paiement suspect ?",
             ],
             "praise": [
                 "Merci @HearthBank, carte volée bloquée en deux minutes par téléphone un dimanche soir. Bravo 👏",
@@ -269,12 +280,15 @@ SINGLES: dict[str, dict[str, dict[str, list[str]]]] = {
                 "Les virements instantanés de @HearthBank, c'est vraiment pratique quand on partage un appart",
                 "Je râle souvent mais là chapeau @HearthBank : remboursement de la fraude en trois jours",
                 "Très bon conseil de mon agence Hearth Bank pour mon épargne pension, merci Mme Lambert",
+                "Mon conseiller Hearth Bank m'a évité une belle arnaque au faux SMS, merci à lui !",
+                "@HearthBank service client au top ce matin, merci à Karim pour sa patience",
             ],
             "neutral": [
                 "Hearth Bank ouvre une nouvelle agence à Mons le mois prochain, paraît-il",
                 "@HearthBank vous serez présents au salon de l'immobilier à Bruxelles ?",
                 "Rendez-vous chez Hearth Bank demain pour le prêt de la maison, on croise les doigts",
                 "Changement de banque ce mois-ci, je passe chez Hearth Bank pour le compte joint",
+                "Quelqu'un a déjà pris un prêt travaux chez Hearth Bank ? Vos avis ?",
             ],
             "insult": [
                 "@HearthBank bande de cons",
@@ -294,6 +308,8 @@ SINGLES: dict[str, dict[str, dict[str, list[str]]]] = {
                 "on?",
                 "@HearthBank your chatbot is useless, it just keeps sending me the same FAQ link",
                 "@HearthBank €7 to pay in pounds with my debit card? That's a terrible rate.",
+                "@HearthBank why does a transfer to my Dutch account take two days when it's all SEPA?",
+                "@HearthBank the Leuven branch closes at 3pm on weekdays, who can even make it there?",
             ],
             "question": [
                 "@HearthBank does the Hearth card work with Apple Pay yet?",
@@ -302,6 +318,8 @@ SINGLES: dict[str, dict[str, dict[str, list[str]]]] = {
                 "@HearthBank is there an English version of the app? Everything shows up in Dutch for me",
                 "Anyone know if Hearth Bank branches are open on Easter Monday?",
                 "@HearthBank do you offer joint accounts for unmarried couples?",
+                "@HearthBank can I use the app with a foreign phone number?",
+                "@HearthBank how do I download a statement in English for my visa application?",
             ],
             "praise": [
                 "Shoutout to @HearthBank for sorting my blocked card in 5 minutes while I was in Berlin. Great "
@@ -310,10 +328,14 @@ SINGLES: dict[str, dict[str, dict[str, list[str]]]] = {
                 "@HearthBank thanks for the quick reply, all sorted now 👍",
                 "Opened my account with @HearthBank fully online as an expat. Took 15 minutes. Impressed.",
                 "The spending insights in the @HearthBank app are genuinely useful, love the monthly summary",
+                "Paid my first rent in Belgium through the @HearthBank app and it just worked. Small wins!",
+                "@HearthBank your branch staff in Leuven were super patient with my terrible Dutch 😄 thank you",
             ],
             "neutral": [
                 "Hearth Bank is hiring developers in Ghent, if anyone's looking",
                 "Switching my salary account to Hearth Bank next month, we'll see how it goes",
+                "Comparing Hearth Bank with an online-only bank for my student account, any tips?",
+                "First time I see a Hearth Bank ad in English, before a YouTube video of all places",
             ],
             "insult": [
                 "@HearthBank fuck you, fix your app",
@@ -331,6 +353,8 @@ SINGLES: dict[str, dict[str, dict[str, list[str]]]] = {
                 "Ik vind het jammer dat Hearth Bank het kantoor in ons dorp sluit. Voor de oudere mensen hier is "
                 "dat echt een slechte zaak.",
                 "Sinds de nieuwe Hearth Bank app kan ik mijn spaarrekening niet meer zien. Waar staat die nu?",
+                "Hearth Bank, ik heb drie keer gemaild en niemand antwoordt. Mijn adres is greet.vanaken@example.com, "
+                "stuur me eens iets terug.",
             ],
             "question": [
                 "Hearth Bank, kan ik met mijn kaart ook betalen in het Verenigd Koninkrijk zonder extra kosten?",
@@ -372,6 +396,7 @@ SINGLES: dict[str, dict[str, dict[str, list[str]]]] = {
         "en": {
             "question": [
                 "Hearth Bank, do you have English-speaking advisers in the Leuven branch?",
+                "Hearth Bank, can I get my statements in English? Everything arrives in Dutch.",
             ],
             "praise": [
                 "Big thanks to Hearth Bank for helping us open a joint account so quickly after we moved here!",
@@ -406,7 +431,7 @@ NOISE: list[tuple[str, str]] = [
 
 THREADS: list[dict[str, Any]] = [
     # X, Dutch
-    {"channel": "x", "language": "nl", "late": True, "turns": [
+    {"channel": "x", "language": "nl", "late": True, "days_ago": 24.3, "turns": [
         ("customer", "@HearthBank mijn kaart is geblokkeerd in Marokko en ik sta hier aan de kassa van de "
                      "supermarkt. Wat nu??"),
         ("care", "@{handle} Dag {first}, dat is vervelend! Stuur ons even een DM met je naam en de laatste 4 "
@@ -472,7 +497,7 @@ THREADS: list[dict[str, Any]] = [
         ("customer", "@HearthCare de adviseur is vandaag langs geweest, mijn moeder is heel tevreden. Dank jullie "
                      "wel!"),
     ]},
-    {"channel": "x", "language": "nl", "late": True, "turns": [
+    {"channel": "x", "language": "nl", "late": True, "slow": True, "days_ago": 19.6, "turns": [
         ("customer", "@HearthBank mijn pincode is geblokkeerd na drie pogingen. Hoe deblokkeer ik die in het "
                      "weekend?"),
         ("care", "@{handle} Dag {first}, excuses voor het late antwoord. Je kan je pincode deblokkeren aan elke "
@@ -521,6 +546,17 @@ THREADS: list[dict[str, Any]] = [
                  "je nieuwe kaart is onderweg. ^Sofie"),
         ("customer", "@HearthCare geld staat terug op mijn rekening. Snel gewerkt, merci!"),
     ]},
+    {"channel": "x", "language": "nl", "turns": [
+        ("customer", "@HearthBank ik zit al 25 minuten in de wachtrij voor een simpele vraag over mijn "
+                     "spaarrekening."),
+        ("care", "@{handle} Dag {first}, sorry voor het wachten, het is erg druk vandaag. Misschien kunnen wij je "
+                 "vraag hier al beantwoorden? ^Lies"),
+        ("customer", "@HearthCare graag: kan ik van mijn spaarrekening rechtstreeks naar mijn zoon overschrijven, "
+                     "zonder langs mijn zichtrekening?"),
+        ("care", "@{handle} Dat kan, in de app bij Sparen > Overschrijven. Je kiest gewoon zijn rekening als "
+                 "begunstigde. ^Lies"),
+        ("customer", "@HearthCare gelukt, merci! Had ik eerder moeten vragen 😅"),
+    ]},
     # X, French
     {"channel": "x", "language": "fr", "turns": [
         ("customer", "@HearthBank j'ai fait un virement vers BE24 0631 5872 1438 il y a cinq jours et le "
@@ -531,7 +567,7 @@ THREADS: list[dict[str, Any]] = [
         ("care", "@{handle} Le virement avait été retenu pour un contrôle de routine, il vient d'être exécuté. "
                  "Désolés pour l'attente ! ^Camille"),
     ]},
-    {"channel": "x", "language": "fr", "late": True, "turns": [
+    {"channel": "x", "language": "fr", "late": True, "days_ago": 14.4, "turns": [
         ("customer", "@HearthBank paiement Bancontact refusé trois fois au marché alors que mon compte est "
                      "approvisionné. La honte devant tout le monde."),
         ("care", "@{handle} Bonjour {first}, c'est très désagréable, désolés. Votre carte est peut-être limitée "
@@ -590,6 +626,41 @@ THREADS: list[dict[str, Any]] = [
         ("care", "@{handle} La Hearth Classic coûte 24 € par an, gratuite la première année. Vous pouvez la "
                  "demander dans l'appli. ^Karim"),
     ]},
+    {"channel": "x", "language": "fr", "turns": [
+        ("customer", "@HearthBank une heure d'attente au téléphone pour faire opposition sur ma carte perdue. "
+                     "Heureusement que ce n'était pas un vol..."),
+        ("care", "@{handle} Bonjour {first}, désolés pour cette attente. La prochaine fois, vous pouvez bloquer "
+                 "votre carte vous-même en deux clics dans l'appli, menu Cartes. ^Karim"),
+        ("customer", "@HearthCare je ne savais pas, c'est noté"),
+    ]},
+    {"channel": "x", "language": "fr", "turns": [
+        ("customer", "@HearthBank personne ne me rappelle depuis trois jours pour mon crédit. Rappelez-moi au "
+                     "0496 55 21 87 svp"),
+        ("care", "@{handle} Bonjour {first}, nous transmettons tout de suite à votre conseiller. Par prudence, "
+                 "supprimez votre numéro de ce message public : nous l'avons noté. ^Margaux"),
+        ("customer", "@HearthCare c'est supprimé, merci"),
+        ("customer", "@HearthCare mon conseiller m'a rappelé, tout est en ordre. Merci Margaux !"),
+    ]},
+    {"channel": "x", "language": "fr", "late": True, "days_ago": 12.2, "turns": [
+        ("customer", "@HearthBank ma carte ne fonctionne pas au Canada, je suis coincé à l'hôtel sans pouvoir "
+                     "payer. Urgent !"),
+        ("care", "@{handle} Bonjour {first}, votre carte était limitée à l'Europe. Vous pouvez l'ouvrir au monde "
+                 "entier dans l'appli : Cartes > Zone d'utilisation. Voulez-vous que nous le fassions pour "
+                 "vous ? ^Camille"),
+        ("customer", "@HearthCare c'est fait dans l'appli et ça marche. Merci pour la réactivité !"),
+    ]},
+    {"channel": "x", "language": "fr", "turns": [
+        ("customer", "@HearthBank petite question : est-ce que je peux verser mon épargne pension depuis "
+                     "l'appli ?"),
+        ("care", "@{handle} Bonjour {first}, oui ! Menu Épargner > Épargne pension > Verser. Le montant maximum "
+                 "de l'année y est indiqué. ^Karim"),
+        ("customer", "@HearthCare parfait, merci beaucoup"),
+    ]},
+    {"channel": "x", "language": "fr", "days_ago": 0.25, "turns": [
+        ("customer", "@HearthBank troisième message sans réponse. Mon prêt devait être signé la semaine passée "
+                     "et j'attends toujours les documents."),
+        ("other", "@{handle} @HearthBank pareil pour moi, c'est très long chez eux en ce moment"),
+    ]},
     # X, English
     {"channel": "x", "language": "en", "author": "influencer", "turns": [
         ("customer", "Testing banking apps for a review: @HearthBank's new budget feature is genuinely clever, "
@@ -628,6 +699,35 @@ THREADS: list[dict[str, Any]] = [
                  "You can forward it to our security team and then delete it. Thanks for checking! ^Lisa"),
         ("customer", "@HearthCare forwarded. Thanks for the quick answer"),
     ]},
+    {"channel": "x", "language": "en", "turns": [
+        ("customer", "@HearthBank my salary didn't come in today and my employer says it was sent on Monday. Can "
+                     "you check?"),
+        ("care", "@{handle} Hi {first}, sorry for the worry. Payments from some banks can take an extra day. If "
+                 "it's not there by tomorrow noon, DM us the details and we'll trace it. ^Lisa"),
+        ("customer", "@HearthCare it arrived this morning, all good. Thanks"),
+    ]},
+    {"channel": "x", "language": "en", "author": "sam_oconnell", "turns": [
+        ("customer", "@HearthBank still waiting for the mortgage documents, please just email them to "
+                     "sam.oconnell.bxl@example.com"),
+        ("care", "@{handle} Hi {first}, we'd rather not send documents to an address posted publicly. You'll "
+                 "find them in the app under Documents, and your adviser will email you from our secure system. "
+                 "^Lisa"),
+        ("customer", "@HearthCare fair enough, found them in the app"),
+    ]},
+    {"channel": "x", "language": "en", "turns": [
+        ("customer", "@HearthBank got a call from 'Hearth Bank security' asking me to move my savings to a 'safe "
+                     "account'. Hung up. Please warn people!"),
+        ("care", "@{handle} Hi {first}, well done for hanging up! That's a known scam: we'll never ask you to "
+                 "move money to a 'safe account'. We've warned customers in the app today. ^Jens"),
+        ("other", "@{handle} @HearthCare my dad got the same call last week, he almost fell for it"),
+    ]},
+    {"channel": "x", "language": "en", "turns": [
+        ("customer", "@HearthBank my card keeps getting declined by the contactless readers on the London "
+                     "Underground. Works fine everywhere else. Any idea?"),
+        ("care", "@{handle} Hi {first}, some transport readers only take cards that are set up for online "
+                 "payments. Turn on 'Online and remote payments' under Cards in the app and try again. ^Lisa"),
+        ("customer", "@HearthCare that did it, cheers! Just tapped in at King's Cross"),
+    ]},
     # Facebook, Dutch
     {"channel": "facebook", "language": "nl", "turns": [
         ("customer", "Al drie weken wacht ik op mijn nieuwe kaart van Hearth Bank. Twee keer aangevraagd, twee "
@@ -639,7 +739,7 @@ THREADS: list[dict[str, Any]] = [
                  "juiste adres. Sofie | Hearth Bank"),
         ("customer", "Hearth Bank vandaag ontvangen, bedankt voor de opvolging!"),
     ]},
-    {"channel": "facebook", "language": "nl", "turns": [
+    {"channel": "facebook", "language": "nl", "late": True, "days_ago": 21.8, "turns": [
         ("customer", "Hearth Bank, mijn vader is overleden en ik krijg zijn rekeningen niet afgesloten. Elke keer "
                      "moet ik weer andere papieren binnenbrengen. Het is zwaar zo."),
         ("care", "{name} gecondoleerd met het verlies van je vader. Het spijt ons dat het zo moeizaam gaat. Een "
@@ -677,7 +777,7 @@ THREADS: list[dict[str, Any]] = [
                      "par le notaire."),
         ("care", "{name} bonjour, nous comprenons votre remarque. L'attestation est gratuite si vous la "
                  "téléchargez vous-même dans l'appli, menu Documents. Karim | Hearth Bank"),
-        ("customer", "Hearth Bank je ne savais pas, merci de l'info"),
+        ("customer", "Hearth Bank ah, je ne savais pas que c'était gratuit dans l'appli, merci de l'info"),
     ]},
     {"channel": "facebook", "language": "fr", "page": True, "turns": [
         ("care", "Dimanche entre 1h et 5h du matin, l'appli et la banque en ligne Hearth Bank seront "
@@ -688,6 +788,20 @@ THREADS: list[dict[str, Any]] = [
         ("care", "{name} oui, celle-ci installe la nouvelle sécurité des paiements. Nous essayons toujours de "
                  "choisir la nuit du dimanche, quand elle gêne le moins. Camille | Hearth Bank"),
     ]},
+    {"channel": "facebook", "language": "fr", "turns": [
+        ("customer", "Hearth Bank, ma fille de 16 ans voudrait une carte pour payer ses achats. À partir de quel "
+                     "âge est-ce possible ?"),
+        ("care", "{name} bonjour, dès 12 ans avec le compte Jeunes, gratuit, et vous gardez la main sur les "
+                 "limites dans votre appli. Margaux | Hearth Bank"),
+        ("customer", "Hearth Bank merci, nous passerons en agence samedi"),
+    ]},
+    {"channel": "facebook", "language": "fr", "page": True, "turns": [
+        ("care", "Nouveau : les virements instantanés sont désormais gratuits dans l'appli Hearth Bank, 24h/24. ⚡"),
+        ("customer", "Hearth Bank enfin ! Merci pour les étudiants comme moi", 0),
+        ("other", "Hearth Bank et pour les virements vers l'étranger, c'est toujours payant ?", 0),
+        ("care", "{name} pour les pays hors zone euro, des frais restent d'application. Vous les voyez avant de "
+                 "confirmer le virement. Karim | Hearth Bank"),
+    ]},
     # Facebook, English
     {"channel": "facebook", "language": "en", "turns": [
         ("customer", "Hearth Bank, we moved to Antwerp two months ago and still can't get a mortgage appointment "
@@ -695,6 +809,13 @@ THREADS: list[dict[str, Any]] = [
         ("care", "{name} welcome to Antwerp! Yes, several of our advisers in Antwerp speak English. Send us a "
                  "private message and we'll book one for you. Lisa | Hearth Bank"),
         ("customer", "Hearth Bank message sent, thank you!"),
+    ]},
+    {"channel": "facebook", "language": "en", "turns": [
+        ("customer", "Hearth Bank, my Belgian mortgage adviser only speaks Dutch and French. Is there any way to "
+                     "get the offer explained in English?"),
+        ("care", "{name} of course! Ask your branch for an English-speaking colleague, or we can set up a video "
+                 "call with one of our advisers in Brussels. Send us a private message. Lisa | Hearth Bank"),
+        ("customer", "Hearth Bank a video call would be perfect, messaging you now"),
     ]},
 ]
 
@@ -852,46 +973,47 @@ NEWS: list[dict[str, Any]] = [
      "title": "Consumentenorganisatie vergelijkt bankkosten: Hearth Bank in de middenmoot",
      "body": "Een vergelijking van zichtrekeningen toont grote verschillen in prijs. Hearth Bank zit in de "
              "middenmoot, online banken zijn het goedkoopst."},
-    # Not about the bank: these match no topic.
-    {"language": "nl", "author": "Redactie", "slug": "ecb-rente",
+    # Not about the bank: these match no topic ("listened": False).
+    {"language": "nl", "author": "Redactie", "slug": "ecb-rente", "listened": False,
      "title": "Europese Centrale Bank houdt rente ongewijzigd",
      "body": "De ECB laat de rente voorlopig ongemoeid. Economen verwachten pas in de zomer een nieuwe stap."},
-    {"language": "fr", "author": "La rédaction", "slug": "trafic-e40",
+    {"language": "fr", "author": "La rédaction", "slug": "trafic-e40", "listened": False,
      "title": "Trafic perturbé sur l'E40 après un accident près de Louvain",
      "body": "Un accident impliquant deux camions provoque de longues files en direction de Bruxelles ce "
              "matin."},
-    {"language": "nl", "author": "Redactie", "slug": "mobiliteitsplan-gent",
+    {"language": "nl", "author": "Redactie", "slug": "mobiliteitsplan-gent", "listened": False,
      "title": "Gemeenteraad keurt nieuw mobiliteitsplan voor Gent goed",
      "body": "Het plan voorziet meer fietsstraten en een nieuwe tramlijn naar de haven tegen het einde van "
              "het decennium."},
-    {"language": "en", "author": "Tech desk", "slug": "battery-startup",
+    {"language": "en", "author": "Tech desk", "slug": "battery-startup", "listened": False,
      "title": "Belgian start-up raises 20 million euros for battery recycling",
      "body": "The company, based near Leuven, wants to open its first full-scale plant within two years."},
-    {"language": "fr", "author": "Service des sports", "slug": "diables-rouges",
+    {"language": "fr", "author": "Service des sports", "slug": "diables-rouges", "listened": False,
      "title": "Les Diables Rouges s'imposent en match amical",
      "body": "Une victoire convaincante avant le début des qualifications, avec deux buts en seconde "
              "période."},
-    {"language": "nl", "author": "Weerdienst", "slug": "weerbericht",
+    {"language": "nl", "author": "Weerdienst", "slug": "weerbericht", "listened": False,
      "title": "Zacht en droog weekend op komst",
      "body": "Na een natte week wordt het weekend zonnig met temperaturen tot 16 graden aan de kust."},
 ]
 
 # --- what no topic matches -----------------------------------------------------------------
 
-# Facebook comments under the page's posts that name nobody: dropped on arrival.
-DROPPED: list[tuple[str, str]] = [
-    ("nl", "Bij mij ook al heel de ochtend"),
-    ("nl", "Idem hier 😡"),
-    ("nl", "Sandra kijk, dit is wat ik je gisteren vertelde"),
-    ("nl", "Win een gratis iPhone! Klik op de link in mijn profiel 🎁🎁"),
-    ("nl", "Zelfde probleem in Leuven"),
-    ("fr", "Chez moi aussi, rien ne marche"),
-    ("fr", "Pareil depuis 8h"),
-    ("fr", "Isabelle tu as vu ça ?"),
-    ("en", "Same here in Brussels"),
-    ("nl", "Mooi zo 👍"),
-    ("fr", "Enfin !"),
-    ("en", "Crypto trading made easy, DM me to earn 500 a day 💰"),
+# Facebook comments that name neither the bank nor anything it listens for: dropped on arrival.
+DROPPED: list[tuple[str, str, str]] = [
+    # (under the outage's page post or any post, language, text)
+    ("outage", "nl", "Bij mij ook al heel de ochtend"),
+    ("outage", "nl", "Idem hier 😡"),
+    ("outage", "nl", "Zelfde probleem in Leuven"),
+    ("outage", "fr", "Chez moi aussi, rien ne marche"),
+    ("outage", "fr", "Pareil depuis 8h"),
+    ("outage", "en", "Same here in Brussels"),
+    ("post", "nl", "Sandra kijk, dit is wat ik je gisteren vertelde"),
+    ("post", "nl", "Win een gratis iPhone! Klik op de link in mijn profiel 🎁🎁"),
+    ("post", "fr", "Isabelle tu as vu ça ?"),
+    ("post", "nl", "Mooi zo 👍"),
+    ("post", "fr", "Enfin !"),
+    ("post", "en", "Crypto trading made easy, DM me to earn 500 a day 💰"),
 ]
 
 # --- agents' corrections ------------------------------------------------------------------
@@ -900,11 +1022,14 @@ DROPPED: list[tuple[str, str]] = [
 CORRECTIONS: dict[str, str] = {
     "@HearthBank website ligt er ook uit. Geweldig 🙄": "negative",
     "@HearthBank super, merci pour la panne le jour du loyer 👏": "negative",
+    "Thanks for nothing @HearthBank, stuck at the pharmacy with a useless card": "negative",
+    "@HearthBank een update over de storing zou fijn zijn, nu weet niemand iets": "negative",
     "@HearthBank mijn kaart is ingeslikt door de automaat in het station. Zaterdagavond, kantoor dicht. "
     "Super.": "negative",
-    "@HearthBank de chat zegt 'een medewerker komt zo bij u' en dat is nu een uur geleden": "negative",
-    "@HearthBank mon épargne rapporte moins que l'inflation, merci pour rien": "negative",
+    "@HearthBank de geldautomaat op de Grote Markt is al een week buiten gebruik": "negative",
     "Love how @HearthBank charges me €1.50 to withdraw cash at another bank's ATM because all of theirs have "
     "disappeared. Brilliant strategy.": "negative",
-    "Maandag een nieuwe kaart besteld bij @HearthBank, woensdag zat ze in de bus. Vlot!": "positive",
+    "Chapeau voor de medewerker van @HearthBank in Brugge die mijn vader zo geduldig de app heeft "
+    "uitgelegd": "positive",
+    "@HearthBank does the Hearth card work with Apple Pay yet?": "neutral",
 }

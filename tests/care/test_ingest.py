@@ -175,3 +175,18 @@ async def test_a_preview_counts_stored_mentions_before_saving(database: Database
     await receive(database, x_channel, mention("1", "hearth kaart"), mention("2", "hearth app", minutes=1))
     async with database.sessionmaker() as s:
         assert await topics.preview(s, TopicIn(name="preview", query="kaart OR carte")) == (1, 2)
+
+
+async def test_new_mentions_are_labelled_by_what_agents_taught(database: Database, x_channel, agent) -> None:  # noqa: ANN001
+    await make_topic(database, "All", "hearth")
+    sarcastic = [f"Great, hearth blocked my card again, number {i}. Just great." for i in range(6)]
+    await receive(database, x_channel, *(mention(str(i), text, minutes=i) for i, text in enumerate(sarcastic)))
+    rows = await stored(database)
+    async with database.sessionmaker() as s:
+        for row in rows:
+            await service.correct_sentiment(s, await s.get(Account, agent.id), row.id, "negative")
+        await s.commit()
+    await drain(database)  # retrains the model
+    await receive(database, x_channel, mention("new", "Great, hearth blocked my card again. Just great.", minutes=30))
+    fresh = next(m for m in await stored(database) if m.external_id == "new")
+    assert (fresh.sentiment_source, fresh.sentiment) == ("model", "negative")
