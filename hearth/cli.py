@@ -181,17 +181,9 @@ def _safe_url() -> str:
 
 def _domain_commands() -> None:
     """Each domain's own commands (a `cli.py` with `register(app)`), like its seeders."""
-    import importlib
+    from hearth.domains import domain_modules
 
-    from hearth.domains import DOMAINS
-
-    for name in DOMAINS:
-        try:
-            module = importlib.import_module(f"{name}.cli")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{name}.cli":
-                raise
-            continue
+    for module in domain_modules("cli"):
         module.register(app)
 
 
