@@ -1,6 +1,6 @@
 from fastapi import APIRouter, Depends
 
-from api import accounts, forums, moderation, notifications, reviews, retention
+from api import accounts, care, forums, moderation, notifications, retention, reviews
 from hearth.ratelimit import limit_writes
 from hearth.auth import verify_api_csrf
 
@@ -11,3 +11,4 @@ router.include_router(notifications.router)
 router.include_router(moderation.router)
 router.include_router(reviews.router)
 router.include_router(retention.router)
+router.include_router(care.router)

@@ -53,10 +53,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-async def prepare(url: str, *, search_threads: int, screening_texts: int) -> dict:
+async def prepare(url: str, *, search_threads: int, screening_texts: int, mentions: int) -> dict:
     """Migrate, seed accounts, make the forum data, sign a member in; returns what the targets need."""
     os.environ["HEARTH_DATABASE_URL"] = url
-    from bench import forums, moderation, reviews
+    from bench import care, forums, moderation, reviews
     from hearth import events, migrations
     from hearth.accounts import service
     from hearth.db import Database
@@ -83,13 +83,15 @@ async def prepare(url: str, *, search_threads: int, screening_texts: int) -> dic
             latency = await forums.search_latency(database)
         with console.status(f"Screening {screening_texts:,} posts…"):
             screening = await moderation.measure(database, texts=screening_texts)
+        with console.status("Ingesting mentions with 10, 1,000 and 10,000 topics…"):
+            ingestion = await asyncio.to_thread(care.measure, url, count=mentions)
         async with database.sessionmaker() as session:
             member = await service.get_by_email(session, "admin@demo.hearth.test")
             new = await service.start_session(session, member, user_agent="bench")
             await session.commit()
         return {"handle": member.handle, "session": new.token, "thread": thread_path,
                 "product": product_path, "search": {**latency, "posts": posts}, "screening": screening,
-                "recompute": recompute}
+                "recompute": recompute, "ingestion": ingestion}
     finally:
         await database.dispose()
 
@@ -150,13 +152,15 @@ def main() -> None:
     parser.add_argument("--search-threads", type=int, default=10_000,
                         help="search corpus size in threads of 10 posts (default: 100,000 posts)")
     parser.add_argument("--screening-texts", type=int, default=3_000, help="posts screened for the moderation figures")
+    parser.add_argument("--mentions", type=int, default=10_000, help="mentions ingested at each number of topics")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
 
     workdir = Path(tempfile.mkdtemp(prefix="hearth-bench-"))
     url = args.database_url or f"sqlite+aiosqlite:///{workdir}/bench.db"
-    ctx = asyncio.run(prepare(url, search_threads=args.search_threads, screening_texts=args.screening_texts))
+    ctx = asyncio.run(prepare(url, search_threads=args.search_threads, screening_texts=args.screening_texts,
+                              mentions=args.mentions))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "HEARTH_DATABASE_URL": url, "HEARTH_LOG_LEVEL": "warning",
@@ -174,6 +178,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=15)
+    from bench import care
+
+    with console.status("Mentions through signed webhooks, end to end, with 10,000 topics…"):
+        ctx["over_http"] = asyncio.run(care.over_http(url, topics=10_000, count=2 * args.mentions))
     report(results, args, url, ctx)
 
 
@@ -199,10 +207,22 @@ def report(results: list[Result], args: argparse.Namespace, url: str, ctx: dict)
     console.print(f"Review aggregates: recomputing a product with {recompute['reviews']:,} reviews takes "
                   f"{recompute['product_ms']:.1f} ms (median); the whole catalogue ({recompute['products']} products) "
                   f"{recompute['all_ms']:.1f} ms")
+    for run in ctx["ingestion"]:
+        console.print(f"Mention ingestion, {run['topics']:,} topics: {run['per_second']:,.0f} mentions/s end to end "
+                      f"({run['messages']:,} real messages received in deliveries of 100, then de-duplicated, "
+                      f"labelled, matched, threaded and stored: {run['stored']:,} kept in "
+                      f"{run['conversations']:,} conversations) · process memory {run['rss_mb']:.0f} MB")
+    h = ctx["over_http"]
+    console.print(f"Mention ingestion as deployed (signed X webhook deliveries of 100 to 2 server processes that check, "
+                  f"label and match them; one worker process storing): {h['per_second']:,.0f} mentions/s end to end "
+                  f"with {h['topics']:,} topics, {h['messages']:,} messages ({h['stored']:,} kept) · memory of the "
+                  f"processes {h['rss_mb']:.0f} MB")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps({"pages": [asdict(r) for r in results], "search": latency,
-                                                  "screening": screening, "recompute": recompute}, indent=2))
+                                                  "screening": screening, "recompute": recompute,
+                                                  "ingestion": ctx["ingestion"], "over_http": ctx["over_http"]},
+                                                 indent=2))
 
 
 if __name__ == "__main__":

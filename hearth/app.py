@@ -50,6 +50,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(database: Database | None = None) -> FastAPI:
+    from api.hooks import router as hooks_router
     from api.router import router as api_router
     from web.router import router as web_router
 
@@ -64,6 +65,7 @@ def create_app(database: Database | None = None) -> FastAPI:
     )
     app.add_middleware(RequestContext)
     _install_error_handlers(app)
+    app.include_router(hooks_router)  # the platforms' webhooks: signed, outside /api/v1's CSRF and budgets
     app.include_router(api_router)
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

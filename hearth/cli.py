@@ -179,5 +179,15 @@ def _safe_url() -> str:
     return make_url(get_settings().database_url).render_as_string(hide_password=True)
 
 
+def _domain_commands() -> None:
+    """Each domain's own commands (a `cli.py` with `register(app)`), like its seeders."""
+    from hearth.domains import domain_modules
+
+    for module in domain_modules("cli"):
+        module.register(app)
+
+
+_domain_commands()
+
 if __name__ == "__main__":
     app()

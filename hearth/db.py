@@ -153,3 +153,17 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
 # scope="function" closes the session before the response is sent, so a failed
 # commit becomes an error response instead of a lost write behind a 200.
 DbSession = Annotated[AsyncSession, Depends(_request_session, scope="function")]
+
+
+async def _read_session() -> AsyncIterator[AsyncSession]:
+    session = get_database().sessionmaker()
+    try:
+        yield session
+    finally:
+        await session.rollback()
+        await session.close()
+
+
+# For writes that must read (and compute) first and hold the write lock only briefly, such as
+# webhooks: the route reads with this and opens its own short writer.
+ReadSession = Annotated[AsyncSession, Depends(_read_session, scope="function")]

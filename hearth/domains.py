@@ -5,10 +5,26 @@ to other domains' events, `handlers.py`. Later issues add forums, moderation, re
 ideas, gamification, care and insights here.
 """
 
-DOMAINS: tuple[str, ...] = ("moderation", "forums", "reviews", "retention")
+from types import ModuleType
+
+DOMAINS: tuple[str, ...] = ("moderation", "forums", "reviews", "retention", "care")
 
 
 _loaded = False
+
+
+def domain_modules(room: str) -> list[ModuleType]:
+    """Each domain's `room` module (handlers, seed, cli) where it has one, in DOMAINS order."""
+    import importlib
+
+    found = []
+    for name in DOMAINS:
+        try:
+            found.append(importlib.import_module(f"{name}.{room}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{name}.{room}":
+                raise
+    return found
 
 
 def load_handlers() -> None:
@@ -19,12 +35,5 @@ def load_handlers() -> None:
     global _loaded
     if _loaded:
         return
-    import importlib
-
-    for name in DOMAINS:
-        try:
-            importlib.import_module(f"{name}.handlers")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{name}.handlers":
-                raise
+    domain_modules("handlers")
     _loaded = True

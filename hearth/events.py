@@ -170,6 +170,34 @@ async def run_chores(database: Database | None = None) -> dict[str, int]:
     return done
 
 
+Periodic = Callable[[Database], Awaitable[int]]
+# Work the worker does every so often outside any transaction (polling feeds, resuming
+# interrupted imports): each task opens the transactions it needs itself.
+_periodic: dict[Periodic, float] = {}
+
+
+def every(seconds: float) -> Callable[[Periodic], Periodic]:
+    def register(func: Periodic) -> Periodic:
+        _periodic[func] = seconds
+        return func
+
+    return register
+
+
+async def run_periodic(database: Database | None, due: dict[Periodic, float]) -> None:
+    """Run the tasks whose time has come; `due` holds each task's next monotonic time."""
+    load_handlers()  # the domains register their tasks with their handlers
+    now = time.monotonic()
+    for func, seconds in list(_periodic.items()):
+        if due.setdefault(func, now) > now:
+            continue
+        due[func] = now + seconds
+        try:
+            await func(database or get_database())
+        except Exception:  # noqa: BLE001 - one failing task must not stop the worker
+            log.exception("periodic task %s failed", func.__name__)
+
+
 class Worker:
     """Drains the outbox until stopped; woken early when a request publishes."""
 
@@ -188,7 +216,9 @@ class Worker:
 
     async def run(self) -> None:
         next_chores = time.monotonic() + 60  # not at start-up: several processes start at once
+        periodic_due: dict[Periodic, float] = {}
         while not self._stopping:
+            await run_periodic(self.database, periodic_due)
             if time.monotonic() >= next_chores:
                 next_chores = time.monotonic() + self.CHORE_SECONDS
                 try:

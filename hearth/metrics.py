@@ -69,7 +69,8 @@ REQUESTS = Counter("hearth_http_requests_total", "HTTP requests by route and sta
 LATENCY = Histogram("hearth_http_request_duration_seconds", "HTTP request duration by route")
 EVENTS = Counter("hearth_events_total", "Outbox events by name and outcome")
 SIGNINS = Counter("hearth_signins_total", "Sign-in attempts by method and outcome")
-REGISTRY = [REQUESTS, LATENCY, EVENTS, SIGNINS]
+MENTIONS = Counter("hearth_mentions_total", "Received social media messages by outcome (stored, duplicates, …)")
+REGISTRY = [REQUESTS, LATENCY, EVENTS, SIGNINS, MENTIONS]
 
 
 def render() -> str:

@@ -6,7 +6,6 @@ Idempotent: running it twice changes nothing. Later domains add their own seeder
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
@@ -17,7 +16,7 @@ from hearth import clock
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Role
 from hearth.db import Database
-from hearth.domains import DOMAINS
+from hearth.domains import domain_modules
 
 DEMO_PASSWORD = "hearth-demo-2026"
 
@@ -72,13 +71,7 @@ SEEDERS: list[tuple[str, Seeder]] = [("accounts", seed_accounts)]
 def all_seeders() -> list[tuple[str, Seeder]]:
     """The kernel's seeders, then each domain's `seed.SEEDERS`, in DOMAINS order."""
     found = list(SEEDERS)
-    for name in DOMAINS:
-        try:
-            module = importlib.import_module(f"{name}.seed")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{name}.seed":
-                raise
-            continue
+    for module in domain_modules("seed"):
         found.extend(module.SEEDERS)
     return found
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from hearth.errors import Invalid
+from hearth.text.folding import fold
 from hearth.text import TextReport
 from moderation.models import ContentState, Decision, Priority, WatchedWord, WordAction
 
@@ -168,19 +168,6 @@ def decide(reasons: Iterable[Reason]) -> Decision:
 
 
 # --- text normalisation --------------------------------------------------------------------
-
-@lru_cache(maxsize=8192)
-def fold_char(char: str) -> str:
-    """Lowercase without accents, one character for one, so offsets stay valid."""
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).lower()
-    return base if len(base) == 1 else char.lower() if len(char.lower()) == 1 else char
-
-
-def fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()  # most posts: one C call instead of one lookup per character
-    return "".join(map(fold_char, text))
-
 
 def text_hash(text: str) -> str:
     """The same post however it is spaced, cased or accented."""

@@ -41,10 +41,11 @@ class TextReport:
     letters: int
 
 
-def analyse(text: str) -> TextReport:
-    """Everything content screening wants to know about a text."""
+def analyse(text: str, *, known_language: str | None = None) -> TextReport:
+    """Everything content screening wants to know about a text. `known_language` (a platform's
+    own guess, say) saves the detection, the costliest step for short texts."""
     findings = personal_data.find(text)
-    detected = language.detect(text)
+    detected = known_language or language.detect(text)
     profane, insults = profanity.check(text, detected)
     letters = sum(c.isalpha() for c in text)
     capitals = sum(c.isupper() for c in text)

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from fastapi import APIRouter, BackgroundTasks, File, Form, Query, UploadFile, status
+from pydantic import BaseModel
+
+from care import jobs, service, topics, views
+from care.models import Sentiment
+from care.schemas import ChannelIn, CorrectionIn, TopicIn
+from care.views import (ChannelOut, ConversationOut, ImportOut, MentionDetailOut, PreviewOut,
+                        SmartDeleteOut, StreamOut, TopicOut)
+from hearth.accounts.models import Role
+from hearth.auth import RequireRole
+from hearth.db import DbSession, get_database
+from hearth.errors import Invalid
+
+router = APIRouter(prefix="/care", tags=["social listening"])
+Agent = RequireRole(Role.CARE_AGENT)
+MAX_UPLOAD = 50_000_000
+
+
+@router.get("/channels", response_model=list[ChannelOut])
+async def channels(agent: Agent, db: DbSession) -> list[ChannelOut]:
+    return [views.channel(c) for c in await service.list_channels(db)]
+
+
+@router.post("/channels", response_model=ChannelOut, status_code=status.HTTP_201_CREATED)
+async def create_channel(data: ChannelIn, agent: Agent, db: DbSession) -> ChannelOut:
+    """Secrets are write-only: the answer shows only their last four characters."""
+    return views.channel(await service.save_channel(db, data))
+
+
+@router.put("/channels/{channel_id}", response_model=ChannelOut)
+async def update_channel(channel_id: int, data: ChannelIn, agent: Agent, db: DbSession) -> ChannelOut:
+    return views.channel(await service.save_channel(db, data, channel_id))
+
+
+@router.get("/topics", response_model=list[TopicOut])
+async def list_topics(agent: Agent, db: DbSession) -> list[TopicOut]:
+    return [views.topic(t) for t in await topics.list_topics(db)]
+
+
+@router.post("/topics", response_model=TopicOut, status_code=status.HTTP_201_CREATED)
+async def create_topic(data: TopicIn, agent: Agent, db: DbSession) -> TopicOut:
+    return views.topic(await topics.save_topic(db, data))
+
+
+@router.put("/topics/{topic_id}", response_model=TopicOut)
+async def update_topic(topic_id: int, data: TopicIn, agent: Agent, db: DbSession) -> TopicOut:
+    return views.topic(await topics.save_topic(db, data, topic_id))
+
+
+@router.post("/topics/preview", response_model=PreviewOut)
+async def preview(data: TopicIn, agent: Agent, db: DbSession) -> PreviewOut:
+    """How many stored mentions this query would match, before saving it."""
+    matched, seen = await topics.preview(db, data)
+    return PreviewOut(matched=matched, looked_at=seen)
+
+
+@router.get("/mentions", response_model=StreamOut)
+async def mentions(agent: Agent, db: DbSession, topic: int | None = None, channel: int | None = None,
+                   language: Literal["en", "nl", "fr", "de"] | None = None, sentiment: Sentiment | None = None,
+                   since: datetime | None = None, until: datetime | None = None,
+                   cursor: str | None = Query(None, max_length=200)) -> StreamOut:
+    rows, more = await service.stream(db, service.StreamFilter(topic, channel, language, sentiment, since, until),
+                                      cursor=cursor)
+    return StreamOut(items=[views.mention(r) for r in rows], next_cursor=more)
+
+
+@router.get("/mentions/{mention_id}", response_model=MentionDetailOut)
+async def mention(mention_id: int, agent: Agent, db: DbSession) -> MentionDetailOut:
+    return await views.mention_detail(db, mention_id)
+
+
+@router.put("/mentions/{mention_id}/sentiment", response_model=MentionDetailOut)
+async def correct(mention_id: int, data: CorrectionIn, agent: Agent, db: DbSession) -> MentionDetailOut:
+    """Correct the sentiment; the correction is kept with who and when, and the model learns from it."""
+    await service.correct_sentiment(db, agent, mention_id, data.sentiment)
+    return await views.mention_detail(db, mention_id)
+
+
+@router.get("/conversations/{conversation_id}", response_model=ConversationOut)
+async def conversation(conversation_id: int, agent: Agent, db: DbSession) -> ConversationOut:
+    return views.conversation(await service.conversation(db, conversation_id))
+
+
+class SmartDeletePreview(BaseModel):
+    to_delete: int
+    kept_handled: int
+
+
+@router.get("/smart-delete", response_model=SmartDeletePreview)
+async def smart_delete_preview(agent: Agent, db: DbSession) -> SmartDeletePreview:
+    plan = await service.plan_smart_delete(db)
+    return SmartDeletePreview(to_delete=len(plan.unmatched), kept_handled=plan.kept_handled)
+
+
+class SmartDeleteIn(BaseModel):
+    expected: int | None = None
+
+
+@router.post("/smart-delete", response_model=SmartDeleteOut)
+async def smart_delete(data: SmartDeleteIn, agent: Agent, db: DbSession) -> SmartDeleteOut:
+    """Delete mentions that no active topic matches any more (never those agents handled).
+    Send the preview's `to_delete` as `expected`: if it changed meanwhile, nothing is deleted."""
+    return views.smart_delete(await service.smart_delete(db, agent, expected=data.expected), agent)
+
+
+@router.get("/imports", response_model=list[ImportOut])
+async def list_imports(agent: Agent, db: DbSession) -> list[ImportOut]:
+    return [views.import_job(j) for j in await jobs.list_imports(db)]
+
+
+@router.get("/imports/{import_id}", response_model=ImportOut)
+async def import_status(import_id: int, agent: Agent, db: DbSession) -> ImportOut:
+    return views.import_job(await jobs.get_import(db, import_id))
+
+
+@router.post("/imports", response_model=ImportOut, status_code=status.HTTP_202_ACCEPTED)
+async def upload(agent: Agent, db: DbSession, background: BackgroundTasks, file: UploadFile = File(...),
+                 channel_id: int = Form(...), format: Literal["jsonl", "twcs"] = Form(...)) -> ImportOut:
+    """Import a JSONL file of mentions or a Customer Support on Twitter CSV. It runs in the
+    background: poll `GET /imports/{id}` for its progress and the lines it skipped."""
+    content = await file.read(MAX_UPLOAD + 1)
+    if len(content) > MAX_UPLOAD:
+        raise Invalid("The file is larger than 50 MB; import it with `hearth import-mentions`", field="file")
+    job = await jobs.upload(db, agent, await service.get_channel(db, channel_id), format,
+                            file.filename or "upload", content)
+    background.add_task(jobs.run_import, get_database(), job.id)  # runs once this request has committed
+    return views.import_job(job)

@@ -1,0 +1,188 @@
+"""From received messages to labelled, threaded mentions.
+
+`receive` runs in the request (or import chunk) that got the messages: it stores them in
+the inbox and publishes one outbox event, in the same transaction. The worker's handler
+`process` then takes the batch: de-duplicates by (channel, external id), labels
+(language, sentiment, insult, personal data), matches the listening topics, threads the
+conversation and stores what matches, marking the inbox rows done in the same
+transaction. A worker killed halfway leaves the rows pending; the next run does them
+again, and the unique (channel, external id) makes that harmless.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from care import labels, threading
+from care.models import Channel, ImportJob, InboxItem, Mention, MentionTopic
+from care.schemas import MentionIn
+from care.topics import document, topic_index
+from hearth import clock, events, metrics
+
+EVENT = "care.inbox"
+
+
+@dataclass
+class Prepared:
+    """Received messages, labelled and matched, ready for the inbox."""
+
+    payloads: list[dict]
+    dropped: int
+
+
+async def prepare(session: AsyncSession, channel: Channel, mentions: Iterable[MentionIn]) -> Prepared:
+    """Label and match received messages and keep those a topic wants. The costly part runs
+    here, in the process that received them — each web worker or import — so it spreads over
+    the machine's cores; it only reads, so callers do it before they open a write (on SQLite
+    a writer holds the one write lock, and labels must not be computed under it)."""
+    incoming = list(mentions)
+    index = await topic_index(session)
+    model = await labels.current_model(session)
+    wanted = [m for m in incoming if not m.deleted]
+    labelled = dict(zip(map(id, wanted), labels.label_many(wanted, channel, model), strict=True))
+    payloads, dropped = [], 0
+    for mention in incoming:
+        found = labelled.get(id(mention))
+        topics = index.match(document(found.text, mention.author.handle)) if found else []
+        if found and not topics and not mention.edited:
+            dropped += 1  # no topic wants it: listening keeps what matters
+            continue
+        payloads.append({"mention": mention.model_dump(mode="json"), "labels": found.to_json() if found else None,
+                         "topics": topics})
+    return Prepared(payloads, dropped)
+
+
+async def enqueue(session: AsyncSession, channel: Channel, prepared: Prepared, *, import_id: int | None = None) -> int:
+    """Keep prepared messages for the worker (one outbox event); returns how many were queued."""
+    metrics.MENTIONS.inc(prepared.dropped, outcome="dropped")
+    if prepared.dropped and import_id is not None:
+        await session.execute(update(ImportJob).where(ImportJob.id == import_id).values(
+            dropped=ImportJob.dropped + prepared.dropped).execution_options(synchronize_session=False))
+    if not prepared.payloads:
+        return 0
+    now = clock.now()
+    rows = [{"channel_id": channel.id, "import_id": import_id, "received_at": now, "payload": payload,
+             "processed_at": None} for payload in prepared.payloads]
+    # One multi-row INSERT … RETURNING: the ids are all the event needs, in any order.
+    ids = list(await session.scalars(insert(InboxItem).returning(InboxItem.id), rows))
+    events.publish(session, EVENT, inbox_ids=sorted(ids))
+    return len(ids)
+
+
+async def receive(session: AsyncSession, channel: Channel, mentions: Iterable[MentionIn], *,
+                  import_id: int | None = None) -> int:
+    """`prepare` and `enqueue` in one session, for callers that are not in a hurry."""
+    return await enqueue(session, channel, await prepare(session, channel, mentions), import_id=import_id)
+
+
+Received = tuple[MentionIn, "labels.Labels | None", list[int]]
+
+
+@dataclass
+class Outcome:
+    stored: int = 0
+    duplicates: int = 0
+    updated: int = 0
+    dropped: int = 0  # matched no topic
+
+    def add(self, other: Outcome) -> None:
+        for name in ("stored", "duplicates", "updated", "dropped"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+async def process(session: AsyncSession, inbox_ids: list[int]) -> Outcome:
+    items = (await session.execute(select(InboxItem.id, InboxItem.channel_id, InboxItem.import_id, InboxItem.payload)
+                                   .where(InboxItem.id.in_(inbox_ids), InboxItem.processed_at.is_(None))
+                                   .order_by(InboxItem.id))).all()
+    total = Outcome()
+    groups: dict[tuple[int, int | None], list[Received]] = {}
+    for _id, channel_id, import_id, payload in items:
+        found = payload.get("labels")
+        groups.setdefault((channel_id, import_id), []).append(
+            (MentionIn.model_validate(payload["mention"]), labels.Labels.from_json(found) if found else None,
+             payload.get("topics") or []))
+    for (channel_id, import_id), received in groups.items():
+        channel = await session.get(Channel, channel_id)
+        if channel is None:
+            continue
+        outcome = Outcome()
+        await _store(session, channel, received, outcome)
+        total.add(outcome)
+        if import_id is not None:
+            await session.execute(update(ImportJob).where(ImportJob.id == import_id).values(
+                stored=ImportJob.stored + outcome.stored, duplicates=ImportJob.duplicates + outcome.duplicates,
+                dropped=ImportJob.dropped + outcome.dropped).execution_options(synchronize_session=False))
+    await session.execute(update(InboxItem).where(InboxItem.id.in_([row[0] for row in items]))
+                          .values(processed_at=clock.now()).execution_options(synchronize_session=False))
+    for name in ("stored", "duplicates", "updated", "dropped"):
+        metrics.MENTIONS.inc(getattr(total, name), outcome=name)
+    return total
+
+
+async def _store(session: AsyncSession, channel: Channel, received: list[Received], outcome: Outcome) -> None:
+    unique = list({m.external_id: (m, lab, topics) for m, lab, topics in received}.values())  # the later copy wins
+    outcome.duplicates += len(received) - len(unique)
+    existing = {m.external_id: m for m in await session.scalars(select(Mention).where(
+        Mention.channel_id == channel.id, Mention.external_id.in_([m.external_id for m, _l, _t in unique])))}
+    fresh: list[Received] = []
+    for incoming, labelled, topics in unique:
+        if incoming.external_id in existing:
+            changed = _apply_change(existing[incoming.external_id], incoming, labelled)
+            outcome.updated += changed
+            outcome.duplicates += not changed
+        elif labelled is not None and topics:  # not a removal or an edit of something never kept
+            fresh.append((incoming, labelled, topics))
+        else:
+            outcome.dropped += 1
+    if not fresh:
+        await session.flush()
+        return
+    conversations = await threading.assign(session, channel.id, [m for m, _l, _t in fresh])
+    now = clock.now()
+    rows = [dict(channel_id=channel.id, external_id=m.external_id, conversation_id=conversations[m.external_id],
+                 parent_external_id=m.parent_external_id, author_handle=m.author.handle[:100],
+                 author_name=m.author.name, author_followers=m.author.followers, text=lab.text, url=m.url,
+                 language=lab.language, sentiment=lab.sentiment, sentiment_score=lab.score,
+                 sentiment_source=lab.source, insult=lab.insult, pure_insult=lab.pure_insult,
+                 personal_data=lab.personal_data, is_news=m.is_news or channel.news, edited=m.edited,
+                 removed_at=None, handled_at=None, published_at=m.created_at, received_at=now)
+            for m, lab, _t in fresh]
+    # One executemany for the batch, then the ids by external id: the ORM's unit of work (or
+    # RETURNING in parameter order, which SQLite does row by row) would cost more than the
+    # storing itself. A concurrent worker storing the same message makes the batch fail as a
+    # whole; the outbox retries it, and then finds it stored.
+    await session.execute(insert(Mention), rows)
+    ids = dict((await session.execute(select(Mention.external_id, Mention.id).where(
+        Mention.channel_id == channel.id, Mention.external_id.in_([r["external_id"] for r in rows])))).all())
+    links = [{"mention_id": ids[m.external_id], "topic_id": topic_id} for m, _l, topics in fresh for topic_id in topics]
+    await session.execute(insert(MentionTopic), links)
+    touched = sorted({row["conversation_id"] for row in rows})
+    await threading.recount(session, touched)
+    outcome.stored += len(rows)
+    events.publish(session, "care.mentions_stored", channel_id=channel.id, conversation_ids=touched)
+
+
+def _apply_change(stored: Mention, incoming: MentionIn, labelled: labels.Labels | None) -> bool:
+    """An edit or a removal on the platform; the same message again changes nothing."""
+    if incoming.deleted:
+        if stored.removed_at is None:
+            stored.removed_at = clock.now()
+            return True
+        return False
+    if not incoming.edited or labelled is None or labelled.text == stored.text:
+        return False
+    stored.text, stored.edited, stored.language = labelled.text, True, labelled.language
+    stored.insult, stored.pure_insult = labelled.insult, labelled.pure_insult
+    stored.personal_data = labelled.personal_data
+    if stored.sentiment_source != "agent":  # an agent's judgement outlives the author's edit
+        stored.sentiment, stored.sentiment_score, stored.sentiment_source = (
+            labelled.sentiment, labelled.score, labelled.source)
+    return True
+
+
+async def pending(session: AsyncSession) -> int:
+    return await session.scalar(select(func.count()).where(InboxItem.processed_at.is_(None))) or 0
