@@ -10,6 +10,7 @@ so most messages are kept.
 
 from __future__ import annotations
 
+import os
 import random
 import resource
 import time
@@ -24,6 +25,7 @@ from care.models import Channel, ChannelKind, Conversation, ConversationKey, Inb
 from care.schemas import MentionIn
 from hearth import clock, events
 from hearth.db import Database
+from hearth.domains import load_handlers
 
 TWCS = Path(__file__).resolve().parents[2] / "shared" / "data" / "twcs-sample.csv"
 BRANDS = ["sprintcare", "amazonhelp", "applesupport", "bofa_help", "tmobilehelp", "verizonsupport", "comcastcares",
@@ -79,8 +81,13 @@ async def _reset(database: Database, topics: int) -> Channel:
 
 
 async def ingestion(database: Database, *, topics: int, count: int) -> dict:
+    from care.topics import topic_index
+
     channel = await _reset(database, topics)
     batch = messages(count)
+    async with database.sessionmaker() as session:
+        await topic_index(session)  # a running worker has its index loaded
+    load_handlers()
     started = time.perf_counter()
     for start in range(0, count, DELIVERY):
         async with await database.writer() as session:
@@ -108,14 +115,10 @@ def _rss_mb() -> float:
 
 async def _one(url: str, topics: int, count: int) -> dict:
     from care import labels
-    from care.topics import topic_index
 
     database = Database(url)
     try:
-        channel = await _reset(database, topics)
-        async with database.sessionmaker() as session:
-            await topic_index(session)  # a running worker has its index and models loaded
-        labels.label_many(messages(20), channel, None)
+        labels.warm()  # a running worker has its models loaded
         return {**await ingestion(database, topics=topics, count=count), "rss_mb": _rss_mb()}
     finally:
         await database.dispose()
@@ -166,7 +169,6 @@ async def over_http(url: str, *, topics: int, count: int, server_workers: int = 
     import base64
     import hashlib
     import hmac
-    import os
     import socket
     import subprocess
     import sys
@@ -206,10 +208,12 @@ async def over_http(url: str, *, topics: int, count: int, server_workers: int = 
                 except httpx.TransportError:
                     await asyncio_sleep(0.1)
             # Warm each server process up (models, topic index) outside the timing.
-            warm = x_deliveries(messages(20), 10)
+            warm = x_deliveries(messages(20) + _other_languages(), 10)
             for body in warm * server_workers:
                 await client.post(f"/api/hooks/x/{channel.id}", content=body, headers=_signed(body, secret))
             await _drained(database)
+            servers = [server.pid, *_children(server.pid)]
+            cpu_before = sum(map(_cpu_seconds, servers)), _cpu_seconds(worker.pid)
             started = time.perf_counter()
             queue = list(bodies)
 
@@ -226,6 +230,7 @@ async def over_http(url: str, *, topics: int, count: int, server_workers: int = 
             received = time.perf_counter() - started
             await _drained(database)
             elapsed = time.perf_counter() - started
+            cpu = sum(map(_cpu_seconds, servers)) - cpu_before[0], _cpu_seconds(worker.pid) - cpu_before[1]
         rss = _rss_of(worker.pid) + sum(_rss_of(pid) for pid in _children(server.pid)) + _rss_of(server.pid)
     finally:
         for process in (server, worker):
@@ -237,7 +242,14 @@ async def over_http(url: str, *, topics: int, count: int, server_workers: int = 
     await database.dispose()
     _ = hashlib, hmac, base64
     return {"topics": topics, "messages": count, "stored": kept, "per_second": count / elapsed,
-            "receive_per_second": count / received, "rss_mb": rss}
+            "receive_per_second": count / received, "rss_mb": rss, "cpu_us_per_message": {"servers": cpu[0] / count * 1e6, "worker": cpu[1] / count * 1e6}}
+
+
+def _other_languages() -> list[MentionIn]:
+    """A Dutch and a French message, so each server has every lexicon loaded before the timing."""
+    texts = ["@sprintcare Bedankt, de app werkt weer goed", "@sprintcare Merci, l'application marche bien"]
+    return [MentionIn(external_id=f"warm-{i}", text=text, author={"handle": "warm"}, created_at=clock.now())
+            for i, text in enumerate(texts)]
 
 
 def _signed(body: bytes, secret: str) -> dict[str, str]:
@@ -273,6 +285,16 @@ def _rss_of(pid: int) -> float:
         with open(f"/proc/{pid}/status") as status:
             return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmRSS:"))
     except (OSError, StopIteration):
+        return 0.0
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
         return 0.0
 
 

@@ -43,16 +43,21 @@ async def prepare(session: AsyncSession, channel: Channel, mentions: Iterable[Me
     index = await topic_index(session)
     model = await labels.current_model(session)
     wanted = [m for m in incoming if not m.deleted]
-    labelled = dict(zip(map(id, wanted), labels.label_many(wanted, channel, model), strict=True))
+    # Topics read the masked text, as stored; language, insults and sentiment, the costly
+    # labels, are then computed only for what is kept (an edit may update a kept mention).
+    masked = {id(m): labels.mask(m.text) for m in wanted}
+    topics = {id(m): index.match(document(masked[id(m)].text, m.author.handle)) for m in wanted}
+    kept = [m for m in wanted if topics[id(m)] or m.edited]
+    labelled = dict(zip(map(id, kept), labels.label_many(kept, channel, model, [masked[id(m)] for m in kept]),
+                        strict=True))
     payloads, dropped = [], 0
     for mention in incoming:
         found = labelled.get(id(mention))
-        topics = index.match(document(found.text, mention.author.handle)) if found else []
-        if found and not topics and not mention.edited:
+        if found is None and not mention.deleted:
             dropped += 1  # no topic wants it: listening keeps what matters
             continue
         payloads.append({"mention": mention.model_dump(mode="json"), "labels": found.to_json() if found else None,
-                         "topics": topics})
+                         "topics": topics.get(id(mention), [])})
     return Prepared(payloads, dropped)
 
 
@@ -153,9 +158,11 @@ async def _store(session: AsyncSession, channel: Channel, received: list[Receive
             for m, lab, _t in fresh]
     # One executemany for the batch, then the ids by external id: the ORM's unit of work (or
     # RETURNING in parameter order, which SQLite does row by row) would cost more than the
-    # storing itself. A concurrent worker storing the same message makes the batch fail as a
-    # whole; the outbox retries it, and then finds it stored.
-    await session.execute(insert(Mention), rows)
+    # storing itself. The table's INSERT, not the entity's: the ORM's bulk insert leaves out
+    # None values and so splits the batch into a statement per run of rows with the same
+    # columns (one per row, in practice). A concurrent worker storing the same message makes
+    # the batch fail as a whole; the outbox retries it, and then finds it stored.
+    await session.execute(insert(Mention.__table__), rows)
     ids = dict((await session.execute(select(Mention.external_id, Mention.id).where(
         Mention.channel_id == channel.id, Mention.external_id.in_([r["external_id"] for r in rows])))).all())
     links = [{"mention_id": ids[m.external_id], "topic_id": topic_id} for m, _l, topics in fresh for topic_id in topics]

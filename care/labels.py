@@ -43,28 +43,52 @@ class Labels:
         return cls(**{**data, "sentiment": Sentiment(data["sentiment"])})
 
 
-def label_many(mentions: list[MentionIn], channel: Channel, model: Model) -> list[Labels]:
-    """Labels for a batch: languages are detected together, on all cores. Only what care needs
-    is computed (insults, not the moderation's full profanity scan)."""
+@dataclass(frozen=True, slots=True)
+class Masked:
+    text: str  # personal data masked
+    personal_data: bool
+
+
+def mask(text: str) -> Masked:
+    findings = personal_data.find(text)
+    return Masked(personal_data.mask(text, findings), bool(findings))
+
+
+def label_many(mentions: list[MentionIn], channel: Channel, model: Model,
+               masked: list[Masked] | None = None) -> list[Labels]:
+    """Labels for a batch (`masked`: their texts through `mask`, when the caller has them).
+    Languages are detected together, on all cores. Only what care needs is computed
+    (insults, not the moderation's full profanity scan)."""
+    masked = masked if masked is not None else [mask(m.text) for m in mentions]
     hints = [m.language if m.language in LANGUAGES else None for m in mentions]
     missing = [i for i, hint in enumerate(hints) if hint is None]
     for i, found in zip(missing, language.detect_many([mentions[i].text for i in missing]), strict=True):
         hints[i] = found
-    return [_label(m, channel, model, hint) for m, hint in zip(mentions, hints, strict=True)]
+    return [_label(m, text, channel, model, hint) for m, text, hint in zip(mentions, masked, hints, strict=True)]
+
+
+def warm() -> None:
+    """Load what labelling reads (the language models, the three lexicons, the insults), so
+    that the first messages of each language do not wait for it."""
+    samples = {"en": "Thanks, the app works great", "nl": "Bedankt, de app werkt goed",
+               "fr": "Merci, l'application marche bien", "de": "Danke, die App geht gut"}
+    language.detect_many(list(samples.values()))
+    for code, text in samples.items():
+        classify(text, code, None)
+        profanity.insults(text, code)
 
 
 def label(mention: MentionIn, channel: Channel, model: Model) -> Labels:
     return label_many([mention], channel, model)[0]
 
 
-def _label(mention: MentionIn, channel: Channel, model: Model, lang: str | None) -> Labels:
-    findings = personal_data.find(mention.text)
-    masked = personal_data.mask(mention.text, findings)
-    abuse = profanity.insults(masked, lang)
-    result = classify(masked, lang, model, is_news=mention.is_news or channel.news)
-    return Labels(text=masked, language=lang, sentiment=Sentiment(result.label), score=result.score,
-                  source=result.source, insult=bool(abuse), pure_insult=bool(abuse) and _says_little_else(masked, abuse),
-                  personal_data=bool(findings))
+def _label(mention: MentionIn, masked: Masked, channel: Channel, model: Model, lang: str | None) -> Labels:
+    text = masked.text
+    abuse = profanity.insults(text, lang)
+    result = classify(text, lang, model, is_news=mention.is_news or channel.news)
+    return Labels(text=text, language=lang, sentiment=Sentiment(result.label), score=result.score,
+                  source=result.source, insult=bool(abuse), pure_insult=bool(abuse) and _says_little_else(text, abuse),
+                  personal_data=masked.personal_data)
 
 
 def _says_little_else(text: str, insults: tuple[str, ...]) -> bool:

@@ -150,7 +150,8 @@ class Topic(Base):
     profiles: Mapped[list[str]] = mapped_column(JSON, default=list)  # monitored brand accounts, lowercased
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]
-    updated_at: Mapped[datetime]
+    # Indexed: every received batch asks whether a topic changed (care.topics.topic_index).
+    updated_at: Mapped[datetime] = mapped_column(index=True)
 
 
 class MentionTopic(Base):

@@ -5,7 +5,7 @@ Services flush and never commit; the request (or the job runner) owns the transa
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+from hearth import sqlite
 from hearth.settings import get_settings
 
 NAMING_CONVENTION = {
@@ -77,9 +78,22 @@ def _prepare_sqlite(engine: AsyncEngine, url: str) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _sqlite_creator(url: str) -> Callable[[], Awaitable[Any]]:
+    """Connections that run a statement in one trip to their thread (see hearth.sqlite),
+    opened with the arguments SQLAlchemy would give aiosqlite for this URL."""
+    parsed = make_url(url)
+    args, params = parsed.get_dialect()().create_connect_args(parsed)
+
+    async def creator() -> Any:
+        return await sqlite.connect(*args, **params)
+
+    return creator
+
+
 def create_engine(url: str | None = None, **kwargs: Any) -> AsyncEngine:
     url = url or get_settings().database_url
     if url.startswith("sqlite"):
+        kwargs.setdefault("async_creator", _sqlite_creator(url))
         engine = create_async_engine(url, **kwargs)
         _prepare_sqlite(engine, url)
         return engine

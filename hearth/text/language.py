@@ -41,7 +41,7 @@ def _by_function_words(sample: str) -> str | None:
     """A language when at least three of its function words appear and clearly more than
     of any other language; None when it is not that clear."""
     words = _WORD.findall(sample.lower())
-    counts = sorted(((sum(w in vocabulary for w in words), code) for code, vocabulary in FUNCTION_WORDS.items()),
+    counts = sorted(((sum(map(vocabulary.__contains__, words)), code) for code, vocabulary in FUNCTION_WORDS.items()),
                     reverse=True)
     (best, code), (second, _other) = counts[0], counts[1]
     if best >= 3 and (second == 0 or best >= 3 * second):
@@ -51,7 +51,7 @@ def _by_function_words(sample: str) -> str | None:
 
 def _sample(text: str) -> str | None:
     sample = text.strip()[:2000]
-    return sample if sum(c.isalpha() for c in sample) >= MIN_LETTERS else None
+    return sample if sum(map(str.isalpha, sample)) >= MIN_LETTERS else None
 
 
 def detect(text: str) -> str | None:

@@ -372,6 +372,8 @@ _SIGNS = re.compile(r"[*@$!#]+")
 class _Lexicon:
     words: dict[str, str]  # folded form -> word as reported
     phrases: dict[str, str]  # folded phrase -> phrase as reported
+    # The phrases by their first word, in lexicon order: a text only tries those it could hold.
+    phrases_by_first: dict[str, tuple[tuple[str, str], ...]]
     # What an obfuscated token may stand for, by length, place and letter of a letter.
     vocabulary: dict[tuple[int, int, str], tuple[str, ...]]
 
@@ -388,7 +390,11 @@ def _lexicon() -> _Lexicon:
         for place, letter in enumerate(word):
             key = (len(word), place, letter)
             vocabulary[key] = (*vocabulary.get(key, ()), word)
-    return _Lexicon(words, phrases, vocabulary)
+    by_first: dict[str, tuple[tuple[str, str], ...]] = {}
+    for key, phrase in phrases.items():
+        first = key.split(" ", 1)[0]
+        by_first[first] = (*by_first.get(first, ()), (key, phrase))
+    return _Lexicon(words, phrases, by_first, vocabulary)
 
 
 def _words(folded: str) -> list[str]:
@@ -440,7 +446,8 @@ def _insults(text: str) -> tuple[str, ...]:
         starts.append(starts[-1] + len(word) + 1)
     found: dict[int, str] = {}  # word index -> insult
     covered: set[int] = set()
-    for key, phrase in lexicon.phrases.items():
+    candidates = [pair for word in dict.fromkeys(words) for pair in lexicon.phrases_by_first.get(word, ())]
+    for key, phrase in candidates:
         at = padded.find(f" {key} ")
         while at >= 0:
             first = bisect_left(starts, at)
