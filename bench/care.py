@@ -213,7 +213,7 @@ async def over_http(url: str, *, topics: int, count: int, server_workers: int = 
                 await client.post(f"/api/hooks/x/{channel.id}", content=body, headers=_signed(body, secret))
             await _drained(database)
             servers = [server.pid, *_children(server.pid)]
-            cpu_before = sum(map(_cpu_seconds, servers)), _cpu_seconds(worker.pid)
+            cpu_before = sum(map(_cpu_seconds, servers)), _cpu_seconds(worker.pid), time.process_time()
             started = time.perf_counter()
             queue = list(bodies)
 
@@ -230,7 +230,8 @@ async def over_http(url: str, *, topics: int, count: int, server_workers: int = 
             received = time.perf_counter() - started
             await _drained(database)
             elapsed = time.perf_counter() - started
-            cpu = sum(map(_cpu_seconds, servers)) - cpu_before[0], _cpu_seconds(worker.pid) - cpu_before[1]
+            cpu = (sum(map(_cpu_seconds, servers)) - cpu_before[0], _cpu_seconds(worker.pid) - cpu_before[1],
+                   time.process_time() - cpu_before[2])
         rss = _rss_of(worker.pid) + sum(_rss_of(pid) for pid in _children(server.pid)) + _rss_of(server.pid)
     finally:
         for process in (server, worker):
@@ -242,7 +243,8 @@ async def over_http(url: str, *, topics: int, count: int, server_workers: int = 
     await database.dispose()
     _ = hashlib, hmac, base64
     return {"topics": topics, "messages": count, "stored": kept, "per_second": count / elapsed,
-            "receive_per_second": count / received, "rss_mb": rss, "cpu_us_per_message": {"servers": cpu[0] / count * 1e6, "worker": cpu[1] / count * 1e6}}
+            "receive_per_second": count / received, "rss_mb": rss, "cpu_us_per_message": {"servers": cpu[0] / count * 1e6, "worker": cpu[1] / count * 1e6,
+                                   "sender": cpu[2] / count * 1e6}}
 
 
 def _other_languages() -> list[MentionIn]:

@@ -66,8 +66,7 @@ def detect_many(texts: list[str]) -> list[str | None]:
     unsure = [i for i, (s, code) in enumerate(zip(samples, found, strict=True)) if s and code is None]
     if unsure:
         detector = _detector()
-        languages = (detector.detect_languages_in_parallel_of([samples[i] for i in unsure]) if len(unsure) > 1
-                     else [detector.detect_language_of(samples[unsure[0]])])
+        languages = [detector.detect_language_of(samples[i]) for i in unsure]
         for i, language in zip(unsure, languages, strict=True):
             found[i] = CODES.get(language) if language else None
     return found
