@@ -215,8 +215,9 @@ def report(results: list[Result], args: argparse.Namespace, url: str, ctx: dict)
     h = ctx["over_http"]
     console.print(f"Mention ingestion as deployed (signed X webhook deliveries of 100 to 2 server processes that check, "
                   f"label and match them; one worker process storing): {h['per_second']:,.0f} mentions/s end to end "
-                  f"with {h['topics']:,} topics, {h['messages']:,} messages ({h['stored']:,} kept) · memory of the "
-                  f"processes {h['rss_mb']:.0f} MB")
+                  f"with {h['topics']:,} topics, {h['messages']:,} messages ({h['stored']:,} kept) · CPU per message: "
+                  f"servers {h['cpu_us_per_message']['servers']:.0f} µs, worker {h['cpu_us_per_message']['worker']:.0f} µs, "
+                  f"the sender {h['cpu_us_per_message']['sender']:.0f} µs · memory of the processes {h['rss_mb']:.0f} MB")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps({"pages": [asdict(r) for r in results], "search": latency,

@@ -190,3 +190,39 @@ async def test_new_mentions_are_labelled_by_what_agents_taught(database: Databas
     await receive(database, x_channel, mention("new", "Great, hearth blocked my card again. Just great.", minutes=30))
     fresh = next(m for m in await stored(database) if m.external_id == "new")
     assert (fresh.sentiment_source, fresh.sentiment) == ("model", "negative")
+
+
+async def test_topics_read_the_masked_text_as_stored_and_previewed(database: Database, x_channel) -> None:  # noqa: ANN001
+    # The IBAN's digits are masked before matching: the topic sees what agents, previews and
+    # smart delete will see, so a query that excludes the raw digits still matches.
+    await make_topic(database, "Refunds", "refund NOT 5390")
+    await receive(database, x_channel, mention("iban", "Hearth refund me on BE68 5390 0754 7034 please"))
+    [row] = await stored(database)
+    assert row.text == "Hearth refund me on BE•• •••• •••• 7034 please"
+    async with database.sessionmaker() as s:
+        assert await topics.preview(s, TopicIn(name="Refunds", query="refund NOT 5390")) == (1, 1)
+
+
+async def test_messages_no_topic_wants_are_dropped_before_the_costly_labels(database: Database, x_channel,  # noqa: ANN001
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from care import labels
+
+    labelled: list[str] = []
+    original = labels.label_many
+
+    def spy(mentions, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        labelled.extend(m.external_id for m in mentions)
+        return original(mentions, *args, **kwargs)
+
+    monkeypatch.setattr(labels, "label_many", spy)
+    await make_topic(database, "Cards", "kaart OR card")
+    async with database.sessionmaker() as s:
+        prepared = await ingest.prepare(s, await s.get(type(x_channel), x_channel.id), [
+            mention("kept", "Mijn kaart is geblokkeerd"),
+            mention("dropped", "Lovely weather in Ghent today", minutes=1),
+            mention("edit", "Lovely weather, edited", minutes=2, edited=True),  # may update a kept mention
+            mention("gone", "", minutes=3, deleted=True)])
+    assert labelled == ["kept", "edit"]
+    assert prepared.dropped == 1
+    assert [(p["mention"]["external_id"], p["topics"] != [], p["labels"] is not None) for p in prepared.payloads] == [
+        ("kept", True, True), ("edit", False, True), ("gone", False, False)]
