@@ -269,17 +269,20 @@ async def asyncio_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-async def _drained(database: Database) -> None:
+async def _drained(database: Database, seconds: float = 600) -> None:
+    """Until the inbox is empty and no event is due (reminders scheduled for later wait)."""
     import asyncio
 
-    while True:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         async with database.sessionmaker() as session:
             pending_rows = await session.scalar(select(func.count()).where(InboxItem.processed_at.is_(None)))
             outbox = await session.scalar(select(func.count()).select_from(events.OutboxEvent).where(
-                events.OutboxEvent.processed_at.is_(None)))
+                events.OutboxEvent.processed_at.is_(None), events.OutboxEvent.available_at <= clock.now()))
         if not pending_rows and not outbox:
             return
         await asyncio.sleep(0.05)
+    raise TimeoutError(f"the worker left {pending_rows} inbox rows and {outbox} due events after {seconds:.0f} s")
 
 
 def _rss_of(pid: int) -> float:
