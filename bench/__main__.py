@@ -213,11 +213,13 @@ def report(results: list[Result], args: argparse.Namespace, url: str, ctx: dict)
                       f"labelled, matched, threaded and stored: {run['stored']:,} kept in "
                       f"{run['conversations']:,} conversations) · process memory {run['rss_mb']:.0f} MB")
     h = ctx["over_http"]
-    console.print(f"Mention ingestion as deployed (signed X webhook deliveries of 100 to 2 server processes that check, "
-                  f"label and match them; one worker process storing): {h['per_second']:,.0f} mentions/s end to end "
-                  f"with {h['topics']:,} topics, {h['messages']:,} messages ({h['stored']:,} kept) · CPU per message: "
-                  f"servers {h['cpu_us_per_message']['servers']:.0f} µs, worker {h['cpu_us_per_message']['worker']:.0f} µs, "
-                  f"the sender {h['cpu_us_per_message']['sender']:.0f} µs · memory of the processes {h['rss_mb']:.0f} MB")
+    cpu = h["cpu_us_per_message"]
+    console.print(f"Mention ingestion as deployed (signed X webhook deliveries of 100 to 2 server processes that "
+                  f"check, label and match them; one worker process with {h['worker_loops']} drain loop(s) storing): "
+                  f"{h['per_second']:,.0f} mentions/s end to end with {h['topics']:,} topics, {h['messages']:,} "
+                  f"messages ({h['stored']:,} kept) · CPU per message: servers {cpu['servers']:.0f} µs, worker "
+                  f"{cpu['worker']:.0f} µs, the sender {cpu['sender']:.0f} µs · memory of the processes "
+                  f"{h['rss_mb']:.0f} MB")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps({"pages": [asdict(r) for r in results], "search": latency,
