@@ -27,7 +27,7 @@ from hearth import clock, events
 from hearth.db import Database
 from hearth.domains import load_handlers
 
-TWCS = Path(__file__).resolve().parents[2] / "shared" / "data" / "twcs-sample.csv"
+TWCS = Path(__file__).resolve().parents[1] / "tests" / "care" / "payloads" / "twcs-sample.csv"  # real rows
 BRANDS = ["sprintcare", "amazonhelp", "applesupport", "bofa_help", "tmobilehelp", "verizonsupport", "comcastcares",
           "uber_support", "spotifycares", "delta", "hulu_support", "xboxsupport", "askplaystation", "americanair"]
 DELIVERY = 100  # messages per webhook delivery or import chunk

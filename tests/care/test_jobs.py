@@ -23,7 +23,9 @@ from hearth.db import Database
 from tests.care.conftest import PAYLOADS, drain, make_channel, make_topic
 from tests.conftest import DATABASE_URL
 
-TWCS = Path(__file__).resolve().parents[3] / "shared" / "data" / "twcs-sample.csv"
+# Real rows of the public "Customer Support on Twitter" data set (the sample in ../shared/data),
+# kept with the tests so that a clone anywhere can run them.
+TWCS = Path(__file__).parent / "payloads" / "twcs-sample.csv"
 BRANDS = ["sprintcare", "AmazonHelp", "AppleSupport", "BofA_Help", "TMobileHelp", "VerizonSupport", "comcastcares",
           "Uber_Support", "SpotifyCares", "Delta", "hulu_support", "XboxSupport", "ChipotleTweets", "AskPlayStation"]
 
