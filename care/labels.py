@@ -57,7 +57,7 @@ def mask(text: str) -> Masked:
 def label_many(mentions: list[MentionIn], channel: Channel, model: Model,
                masked: list[Masked] | None = None) -> list[Labels]:
     """Labels for a batch (`masked`: their texts through `mask`, when the caller has them).
-    Languages are detected together, on all cores. Only what care needs is computed
+    Languages are detected together. Only what care needs is computed
     (insults, not the moderation's full profanity scan)."""
     masked = masked if masked is not None else [mask(m.text) for m in mentions]
     hints = [m.language if m.language in LANGUAGES else None for m in mentions]

@@ -60,7 +60,8 @@ def detect(text: str) -> str | None:
 
 
 def detect_many(texts: list[str]) -> list[str | None]:
-    """`detect` for a batch; what needs lingua goes to it in one call, on all cores."""
+    """`detect` for a batch. lingua takes the unsure texts one after another: its parallel batches
+    spin on cores that the web servers and the worker already share."""
     samples = [_sample(t) for t in texts]
     found = [_by_function_words(s) if s else None for s in samples]
     unsure = [i for i, (s, code) in enumerate(zip(samples, found, strict=True)) if s and code is None]
