@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from fastapi import APIRouter, BackgroundTasks, File, Form, Query, UploadFile, status
+from fastapi import APIRouter, File, Form, Query, UploadFile, status
 from pydantic import BaseModel
 
 from care import jobs, service, topics, views
@@ -13,7 +13,7 @@ from care.views import (ChannelOut, ConversationOut, ImportOut, MentionDetailOut
                         SmartDeleteOut, StreamOut, TopicOut)
 from hearth.accounts.models import Role
 from hearth.auth import RequireRole
-from hearth.db import DbSession, get_database
+from hearth.db import DbSession
 from hearth.errors import Invalid
 
 router = APIRouter(prefix="/care", tags=["social listening"])
@@ -119,7 +119,7 @@ async def import_status(import_id: int, agent: Agent, db: DbSession) -> ImportOu
 
 
 @router.post("/imports", response_model=ImportOut, status_code=status.HTTP_202_ACCEPTED)
-async def upload(agent: Agent, db: DbSession, background: BackgroundTasks, file: UploadFile = File(...),
+async def upload(agent: Agent, db: DbSession, file: UploadFile = File(...),
                  channel_id: int = Form(...), format: Literal["jsonl", "twcs"] = Form(...)) -> ImportOut:
     """Import a JSONL file of mentions or a Customer Support on Twitter CSV. It runs in the
     background: poll `GET /imports/{id}` for its progress and the lines it skipped."""
@@ -128,5 +128,4 @@ async def upload(agent: Agent, db: DbSession, background: BackgroundTasks, file:
         raise Invalid("The file is larger than 50 MB; import it with `hearth import-mentions`", field="file")
     job = await jobs.upload(db, agent, await service.get_channel(db, channel_id), format,
                             file.filename or "upload", content)
-    background.add_task(jobs.run_import, get_database(), job.id)  # runs once this request has committed
     return views.import_job(job)

@@ -1,6 +1,6 @@
 from fastapi import APIRouter, Depends
 
-from api import accounts, care, forums, moderation, notifications, retention, reviews
+from api import accounts, care, forums, moderation, notifications, operations, retention, reviews
 from hearth.ratelimit import limit_writes
 from hearth.auth import verify_api_csrf
 
@@ -12,3 +12,4 @@ router.include_router(moderation.router)
 router.include_router(reviews.router)
 router.include_router(retention.router)
 router.include_router(care.router)
+router.include_router(operations.router)

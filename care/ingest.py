@@ -11,10 +11,12 @@ again, and the unique (channel, external id) makes that harmless.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care import labels, threading
@@ -22,6 +24,7 @@ from care.models import Channel, ImportJob, InboxItem, Mention, MentionTopic
 from care.schemas import MentionIn
 from care.topics import document, topic_index
 from hearth import clock, events, metrics
+from hearth.settings import get_settings
 
 EVENT = "care.inbox"
 
@@ -34,11 +37,13 @@ class Prepared:
     dropped: int
 
 
-async def prepare(session: AsyncSession, channel: Channel, mentions: Iterable[MentionIn]) -> Prepared:
+async def prepare(session: AsyncSession, channel: Channel, mentions: Iterable[MentionIn], *,
+                  cpu: Callable[..., Awaitable[Any]] | None = None) -> Prepared:
     """Label and match received messages and keep those a topic wants. The costly part runs
     here, in the process that received them — each web worker or import — so it spreads over
     the machine's cores; it only reads, so callers do it before they open a write (on SQLite
-    a writer holds the one write lock, and labels must not be computed under it)."""
+    a writer holds the one write lock, and labels must not be computed under it). Background
+    work (an import) passes `cpu` (hearth.cpu.run) to label in the CPU pool instead."""
     incoming = list(mentions)
     index = await topic_index(session)
     model = await labels.current_model(session)
@@ -48,8 +53,9 @@ async def prepare(session: AsyncSession, channel: Channel, mentions: Iterable[Me
     masked = {id(m): labels.mask(m.text) for m in wanted}
     topics = {id(m): index.match(document(masked[id(m)].text, m.author.handle)) for m in wanted}
     kept = [m for m in wanted if topics[id(m)] or m.edited]
-    labelled = dict(zip(map(id, kept), labels.label_many(kept, channel, model, [masked[id(m)] for m in kept]),
-                        strict=True))
+    arguments = (kept, channel.news, model, [masked[id(m)] for m in kept])
+    found = await cpu(labels.label_many, *arguments) if cpu and kept else labels.label_many(*arguments)
+    labelled = dict(zip(map(id, kept), found, strict=True))
     payloads, dropped = [], 0
     for mention in incoming:
         found = labelled.get(id(mention))
@@ -189,6 +195,16 @@ def _apply_change(stored: Mention, incoming: MentionIn, labelled: labels.Labels 
         stored.sentiment, stored.sentiment_score, stored.sentiment_source = (
             labelled.sentiment, labelled.score, labelled.source)
     return True
+
+
+async def prune(session: AsyncSession, *, batch: int = 1_000) -> int:
+    """Delete one batch of inbox rows processed longer ago than `care_inbox_keep_days`
+    (the mentions they became stay): the table the worker reads stays small."""
+    cutoff = clock.now() - timedelta(days=get_settings().care_inbox_keep_days)
+    old = select(InboxItem.id).where(InboxItem.processed_at < cutoff).limit(batch).scalar_subquery()
+    result = await session.execute(delete(InboxItem).where(InboxItem.id.in_(old))
+                                   .execution_options(synchronize_session=False))
+    return result.rowcount or 0
 
 
 async def pending(session: AsyncSession) -> int:

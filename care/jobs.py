@@ -12,9 +12,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 from sqlalchemy import or_, select, update
@@ -24,7 +25,7 @@ from care import ingest
 from care.connectors import feeds, imports
 from care.models import Channel, ChannelKind, ImportJob, ImportStatus
 from care.schemas import MentionIn
-from hearth import clock
+from hearth import clock, events
 from hearth.accounts.models import Account
 from hearth.db import Database
 from hearth.errors import Invalid, NotFound
@@ -36,6 +37,7 @@ MAX_ERRORS_KEPT = 200
 STALE = timedelta(minutes=2)
 FORMATS = {"jsonl": imports.iter_jsonl, "twcs": imports.iter_twcs}
 IMPORT_DIR = VAR_DIR / "imports"
+IMPORT_EVENT = "care.import_requested"
 
 
 def _records(path: Path, fmt: str) -> Iterator[tuple[int, MentionIn | imports.LineError]]:
@@ -64,40 +66,56 @@ async def start_import(session: AsyncSession, actor: Account | None, channel: Ch
     return job
 
 
-async def run_import(database: Database, job_id: int, *, progress: Callable[[ImportJob], None] | None = None) -> ImportJob:
-    """Queue the job's file from its bookmark on, chunk by chunk."""
+async def run_import(database: Database, job_id: int, *, progress: Callable[[ImportJob], None] | None = None,
+                     cpu: Callable[..., Awaitable[Any]] | None = None) -> ImportJob:
+    """Queue the job's file from its bookmark on, chunk by chunk (`cpu`: label in the CPU pool).
+    Stops when another runner moved the bookmark meanwhile: one runner per import."""
     async with database.sessionmaker() as session:
         job = await session.get(ImportJob, job_id)
         channel = await session.get(Channel, job.channel_id)
-    start_after = job.lines_read
+    if job.status != ImportStatus.RUNNING:
+        return job
+    bookmark = job.lines_read
     chunk: list[tuple[int, MentionIn | imports.LineError]] = []
     try:
         for line, record in _records(Path(job.path), job.format):
-            if line <= start_after:
+            if line <= bookmark:
                 continue
             chunk.append((line, record))
             if len(chunk) >= CHUNK:
-                job = await _queue_chunk(database, job.id, channel, chunk)
-                chunk = []
+                job = await _queue_chunk(database, job.id, channel, chunk, bookmark, cpu=cpu)
+                bookmark, chunk = job.lines_read, []
                 if progress:
                     progress(job)
-                await asyncio.sleep(0)  # let the server answer requests between chunks
-        job = await _queue_chunk(database, job.id, channel, chunk, last=True)
+                await asyncio.sleep(0)  # let other work on this loop go on between chunks
+        job = await _queue_chunk(database, job.id, channel, chunk, bookmark, last=True, cpu=cpu)
     except OSError as exc:
         job = await _finish(database, job.id, ImportStatus.FAILED, f"The file could not be read: {exc}")
+    except ImportMoved as exc:
+        log.info("%s", exc)
+        return exc.job
     if progress:
         progress(job)
     return job
 
 
+class ImportMoved(Exception):
+    def __init__(self, job: ImportJob) -> None:
+        super().__init__(f"import {job.id} is run elsewhere now (its bookmark moved); this runner stops")
+        self.job = job
+
+
 async def _queue_chunk(database: Database, job_id: int, channel: Channel,
-                       chunk: list[tuple[int, MentionIn | imports.LineError]], *, last: bool = False) -> ImportJob:
+                       chunk: list[tuple[int, MentionIn | imports.LineError]], bookmark: int, *, last: bool = False,
+                       cpu: Callable[..., Awaitable[Any]] | None = None) -> ImportJob:
     good = [r for _line, r in chunk if isinstance(r, MentionIn)]
     bad = [{"line": line, "error": str(r)[:300]} for line, r in chunk if not isinstance(r, MentionIn)]
     async with database.sessionmaker() as reading:  # labels before the write lock, not under it
-        prepared = await ingest.prepare(reading, channel, good)
-    async with await database.writer() as session:
+        prepared = await ingest.prepare(reading, channel, good, cpu=cpu)
+    async with await database.writer(background=True) as session:
         job = await session.get(ImportJob, job_id)
+        if job.lines_read != bookmark or job.status != ImportStatus.RUNNING:
+            raise ImportMoved(job)
         job.queued += await ingest.enqueue(session, channel, prepared, import_id=job.id)
         job.errors = (job.errors + bad)[:MAX_ERRORS_KEPT]
         job.error_count += len(bad)
@@ -112,7 +130,7 @@ async def _queue_chunk(database: Database, job_id: int, channel: Channel,
 
 
 async def _finish(database: Database, job_id: int, status: ImportStatus, error: str) -> ImportJob:
-    async with await database.writer() as session:
+    async with await database.writer(background=True) as session:
         job = await session.get(ImportJob, job_id)
         job.status, job.finished_at, job.updated_at = status, clock.now(), clock.now()
         job.errors = [*job.errors, {"line": None, "error": error}][:MAX_ERRORS_KEPT]
@@ -121,33 +139,39 @@ async def _finish(database: Database, job_id: int, status: ImportStatus, error: 
 
 
 async def resume_stalled(database: Database) -> int:
-    """Imports whose runner went quiet (its process died) continue from their bookmark."""
-    resumed = 0
-    async with await database.writer() as session:
+    """Imports whose runner went quiet (its process died) are queued again: they continue
+    from their bookmark as background jobs."""
+    async with await database.writer(background=True) as session:
         stale = clock.now() - STALE
         ids = list(await session.scalars(select(ImportJob.id).where(ImportJob.status == ImportStatus.RUNNING,
                                                                     ImportJob.updated_at < stale)))
-        claimed = []
+        resumed = 0
         for job_id in ids:
-            # Claim it: of several workers, the one whose update lands resumes it.
+            # Claim it: of several workers, the one whose update lands queues it.
             result = await session.execute(update(ImportJob).where(
                 ImportJob.id == job_id, ImportJob.updated_at < stale).values(updated_at=clock.now()))
             if result.rowcount:
-                claimed.append(job_id)
+                request_run(session, job_id)
+                resumed += 1
         await session.commit()
-    for job_id in claimed:
-        await run_import(database, job_id)
-        resumed += 1
     return resumed
+
+
+def request_run(session: AsyncSession, job_id: int) -> None:
+    """Have the background worker run (or resume) an import once the caller commits."""
+    events.publish(session, IMPORT_EVENT, import_id=job_id)
 
 
 async def upload(session: AsyncSession, actor: Account, channel: Channel, fmt: str, filename: str,
                  content: bytes) -> ImportJob:
-    """Keep an uploaded file and start its job; the caller runs `run_import` once this is committed."""
+    """Keep an uploaded file and start its job, which the background worker runs once the
+    caller commits (never the web server's own event loop: labelling is CPU work)."""
     IMPORT_DIR.mkdir(parents=True, exist_ok=True)
     path = IMPORT_DIR / f"{clock.now().strftime('%Y%m%d%H%M%S')}-{secrets.token_hex(4)}.{fmt}"
     path.write_bytes(content)
-    return await start_import(session, actor, channel, fmt, filename, path)
+    job = await start_import(session, actor, channel, fmt, filename, path)
+    request_run(session, job.id)
+    return job
 
 
 async def get_import(session: AsyncSession, import_id: int) -> ImportJob:
@@ -172,7 +196,7 @@ async def poll_due_feeds(database: Database, *, client: httpx.AsyncClient | None
 
 
 async def _claim_due_feeds(database: Database) -> list[int]:
-    async with await database.writer() as session:
+    async with await database.writer(background=True) as session:
         now = clock.now()
         due = list(await session.scalars(select(Channel).where(
             Channel.kind == ChannelKind.FEED, Channel.active.is_(True),
@@ -203,7 +227,7 @@ async def poll_feed(database: Database, channel_id: int, *, client: httpx.AsyncC
     finally:
         if own:
             await client.aclose()
-    async with await database.writer() as session:
+    async with await database.writer(background=True) as session:
         channel = await session.get(Channel, channel_id)
         channel.last_polled_at, channel.last_error = clock.now(), error
         queued = 0

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care.models import Channel, Sentiment, SentimentModel
+from care.models import Sentiment, SentimentModel
 from care.schemas import MentionIn
 from hearth.text import language, personal_data, profanity
 from hearth.text.sentiment import CorrectionModel, classify
@@ -54,17 +54,18 @@ def mask(text: str) -> Masked:
     return Masked(personal_data.mask(text, findings), bool(findings))
 
 
-def label_many(mentions: list[MentionIn], channel: Channel, model: Model,
+def label_many(mentions: list[MentionIn], news: bool, model: Model,
                masked: list[Masked] | None = None) -> list[Labels]:
-    """Labels for a batch (`masked`: their texts through `mask`, when the caller has them).
-    Languages are detected together. Only what care needs is computed
-    (insults, not the moderation's full profanity scan)."""
+    """Labels for a batch (`masked`: their texts through `mask`, when the caller has them;
+    `news`: the channel carries news, whose sentiment is neutral). Languages are detected
+    together. Only what care needs is computed (insults, not the moderation's full
+    profanity scan). Plain data in and out, so an import can run it in the CPU pool."""
     masked = masked if masked is not None else [mask(m.text) for m in mentions]
     hints = [m.language if m.language in LANGUAGES else None for m in mentions]
     missing = [i for i, hint in enumerate(hints) if hint is None]
     for i, found in zip(missing, language.detect_many([mentions[i].text for i in missing]), strict=True):
         hints[i] = found
-    return [_label(m, text, channel, model, hint) for m, text, hint in zip(mentions, masked, hints, strict=True)]
+    return [_label(m, text, news, model, hint) for m, text, hint in zip(mentions, masked, hints, strict=True)]
 
 
 def warm() -> None:
@@ -78,14 +79,10 @@ def warm() -> None:
         profanity.insults(text, code)
 
 
-def label(mention: MentionIn, channel: Channel, model: Model) -> Labels:
-    return label_many([mention], channel, model)[0]
-
-
-def _label(mention: MentionIn, masked: Masked, channel: Channel, model: Model, lang: str | None) -> Labels:
+def _label(mention: MentionIn, masked: Masked, news: bool, model: Model, lang: str | None) -> Labels:
     text = masked.text
     abuse = profanity.insults(text, lang)
-    result = classify(text, lang, model, is_news=mention.is_news or channel.news)
+    result = classify(text, lang, model, is_news=mention.is_news or news)
     return Labels(text=text, language=lang, sentiment=Sentiment(result.label), score=result.score,
                   source=result.source, insult=bool(abuse), pure_insult=bool(abuse) and _says_little_else(text, abuse),
                   personal_data=masked.personal_data)

@@ -70,6 +70,7 @@ class InboxItem(Base):
     __table_args__ = (
         Index("ix_care_inbox_pending", "id", postgresql_where=text("processed_at IS NULL"),
               sqlite_where=text("processed_at IS NULL")),
+        Index("ix_care_inbox_processed_at", "processed_at"),  # pruning
     )
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True)

@@ -27,7 +27,6 @@ from hearth import clock, events
 from hearth.accounts.models import Account
 from hearth.errors import Conflict, Invalid, NotFound
 from hearth.security import decrypt_secret, encrypt_secret, secret_hint
-from hearth.text.sentiment import CorrectionModel
 
 PAGE = 50
 
@@ -215,14 +214,19 @@ async def corrections(session: AsyncSession, mention_id: int) -> list[tuple[Sent
     return [(c, a) for c, a in rows.all()]
 
 
-async def retrain(session: AsyncSession) -> SentimentModel:
-    """Learn again from every correction agents made (the latest word on each mention counts)."""
-    latest: dict[int, SentimentCorrection] = {}
-    for row in await session.scalars(select(SentimentCorrection).order_by(SentimentCorrection.id)):
-        latest[row.mention_id] = row
-    model = CorrectionModel()
-    model.learn((c.text, c.language, str(c.after)) for c in latest.values())
-    stored = SentimentModel(data=model.to_json(), examples=model.examples, trained_at=clock.now())
+async def correction_examples(session: AsyncSession) -> list[tuple[str, str | None, str]]:
+    """What the sentiment model learns from: every corrected text with the latest word on it."""
+    latest: dict[int, tuple[str, str | None, str]] = {}
+    for mention_id, text, language, after in await session.execute(
+            select(SentimentCorrection.mention_id, SentimentCorrection.text, SentimentCorrection.language,
+                   SentimentCorrection.after).order_by(SentimentCorrection.id)):
+        latest[mention_id] = (text, language, str(after))
+    return list(latest.values())
+
+
+async def store_model(session: AsyncSession, data: dict[str, Any], examples: int) -> SentimentModel:
+    """Keep a newly trained model (CorrectionModel.to_json()) in place of the previous one."""
+    stored = SentimentModel(data=data, examples=examples, trained_at=clock.now())
     session.add(stored)
     await session.flush()
     await session.execute(delete(SentimentModel).where(SentimentModel.id < stored.id))

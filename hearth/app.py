@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
-from hearth import __version__, events, metrics
+from hearth import __version__, cpu, events, metrics
 from hearth.db import Database, get_database, set_database
 from hearth.errors import HearthError
 from hearth.domains import load_handlers
@@ -45,6 +45,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         if worker:
             await worker.stop()
+        cpu.shutdown()
         await database.dispose()
         set_database(None)
 
@@ -97,17 +98,23 @@ def _add_operations(app: FastAPI) -> None:
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> JSONResponse:
+        # 503 only when this instance cannot serve (no database). A stalled outbox worker is
+        # reported ("degraded") but does not take the instance out of a load balancer.
         try:
-            async with get_database().engine.connect() as conn:
-                await conn.execute(text("SELECT 1"))
+            async with get_database().sessionmaker() as session:
+                await session.execute(text("SELECT 1"))
+                worker = await events.status.health(session)
         except Exception:  # noqa: BLE001 - health is a yes/no answer
             log.exception("health check: database unreachable")
             return JSONResponse({"status": "unavailable", "database": "down"}, status_code=503)
-        return JSONResponse({"status": "ok", "database": "ok", "version": __version__})
+        state = "ok" if worker["state"] == "ok" else "degraded"
+        return JSONResponse({"status": state, "database": "ok", "worker": worker, "version": __version__})
 
     @app.get("/metrics", include_in_schema=False)
     async def prometheus() -> PlainTextResponse:
-        return PlainTextResponse(metrics.render(), media_type="text/plain; version=0.0.4")
+        async with get_database().sessionmaker() as session:
+            outbox = metrics.outbox_gauges(await events.status.status(session))
+        return PlainTextResponse(metrics.render(outbox), media_type="text/plain; version=0.0.4")
 
     @app.get("/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:

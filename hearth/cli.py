@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import os
 import signal
 from typing import Annotated
 
@@ -38,39 +39,90 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on")] = "127
 
     console.print(f"Hearth on [bold]http://{host}:{port}[/bold] with {workers} worker(s), database {_safe_url()}")
     uvicorn.run("hearth.app:create_app", factory=True, host=host, port=port, workers=workers, reload=reload,
-                access_log=access_log, proxy_headers=True, log_level=get_settings().log_level, lifespan="on")
+                access_log=access_log, proxy_headers=True, log_level=get_settings().log_level, lifespan="on",
+                # Requests still running after this are cut, so the process (and its in-process
+                # worker, stopped by the lifespan) exits within seconds of a SIGTERM.
+                timeout_graceful_shutdown=3)
 
 
 @app.command()
-def worker(concurrency: Annotated[int, typer.Option(min=1, help="Parallel drain loops")] = 1) -> None:
-    """Process the event outbox. Run several on PostgreSQL; they never take the same event."""
-    from hearth import events
-    from hearth.domains import load_handlers
+def worker(concurrency: Annotated[int, typer.Option(min=1, help="Parallel workers (each a fast and a slow lane)")] = 1,
+           status: Annotated[bool, typer.Option("--status", help="Show the backlog per event kind and exit")] = False,
+           retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Run parked failures again and exit")]
+           = False) -> None:
+    """Process the event outbox. Run several on PostgreSQL; they never take the same event.
+    SIGTERM or Ctrl-C stops it within seconds: the job in hand is finished or given back."""
+    from hearth import cpu, events
     from hearth.db import get_database
+    from hearth.domains import load_handlers
     from hearth.logs import configure_logging
 
     configure_logging(get_settings().log_level)
     load_handlers()
+    if status or retry_failed:
+        raise typer.Exit(asyncio.run(_worker_admin(retry_failed)))
     if get_settings().is_sqlite and concurrency > 1:
-        console.print("[yellow]SQLite writes one at a time; extra loops will mostly wait.[/yellow]")
+        console.print("[yellow]SQLite writes one at a time; extra workers will mostly wait.[/yellow]")
 
     async def main() -> None:
         database = get_database()
-        loops = [events.Worker(database) for _ in range(concurrency)]
-        stop = asyncio.Event()
+        workers = [events.Worker(database) for _ in range(concurrency)]
         loop = asyncio.get_running_loop()
+
+        def stop() -> None:
+            for w in workers:
+                w.request_stop()
+            for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal ends the process at once
+                loop.add_signal_handler(sig, lambda: os._exit(1))
+
         for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-        tasks = [asyncio.create_task(w.run()) for w in loops]
-        console.print(f"Outbox worker running ({concurrency} loop(s)); Ctrl-C stops it.")
-        await stop.wait()
-        for w in loops:
-            w._stopping = True  # noqa: SLF001
-            w.wake()
-        await asyncio.gather(*tasks)
-        await database.dispose()
+            loop.add_signal_handler(sig, stop)
+        console.print(f"Outbox worker running ({concurrency} worker(s), fast and slow lanes); Ctrl-C stops it.")
+        try:
+            await asyncio.gather(*(w.run() for w in workers))
+        finally:
+            cpu.shutdown()
+            await database.dispose()
 
     asyncio.run(main())
+
+
+async def _worker_admin(retry_failed: bool) -> int:
+    """`hearth worker --status` (exit code 1 when the worker is stalled) or `--retry-failed`."""
+    from rich.table import Table
+
+    from hearth.db import Database
+    from hearth.events import status as outbox
+
+    database = Database()
+    try:
+        async with database.sessionmaker() as session:
+            if retry_failed:
+                count = await outbox.retry_all(session)
+                await session.commit()
+                console.print(f"{count} failed event(s) queued again")
+                return 0
+            state = await outbox.status(session)
+    finally:
+        await database.dispose()
+    table = Table(title=f"Outbox: {state.pending:,} pending, {state.failed:,} failed, state {state.state}")
+    widest = max((len(k.name) for k in state.kinds), default=10)
+    table.add_column("kind", no_wrap=True, min_width=min(widest, 48))
+    for column in ("lane", "pending", "due", "oldest wait", "budget", "failed", "handled 1 h", "mean ms", "max ms"):
+        table.add_column(column, justify="left" if column == "lane" else "right")
+    for k in state.kinds:
+        wait = "" if k.oldest_wait is None else f"{k.oldest_wait:,.1f} s"
+        table.add_row(k.name, k.lane, f"{k.pending:,}", f"{k.due:,}", f"[red]{wait}[/red]" if k.behind else wait,
+                      f"{k.budget:,.0f} s", f"{k.failed:,}", f"{k.last_hour.get('processed', 0):,}",
+                      "" if k.mean_ms is None else f"{k.mean_ms:.1f}", "" if k.max_ms is None else f"{k.max_ms:.1f}")
+    console.print(table)
+    if not state.workers:
+        console.print("[yellow]No worker has reported in the last 45 seconds.[/yellow]")
+    for w in state.workers:
+        console.print(f"worker {w.name} (pid {w.pid}, lanes {w.lanes}): {w.handled:,} handled since "
+                      f"{w.started_at:%Y-%m-%d %H:%M:%S}, seen {w.seen_at:%H:%M:%S}"
+                      + (f", now {w.current}" if w.current else ""))
+    return 1 if state.state == "stalled" else 0
 
 
 @app.command()

@@ -68,47 +68,54 @@ def _prepare_sqlite(engine: AsyncEngine, url: str) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
         # Writers that must not race (the outbox worker) ask for the write lock up front.
         immediate = conn.get_execution_options().get("sqlite_immediate")
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if immediate == "background":
+            conn.exec_driver_sql(f"BEGIN IMMEDIATE {sqlite.BACKGROUND}")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _sqlite_creator(url: str) -> Callable[[], Awaitable[Any]]:
+def _sqlite_creator(url: str, lock_timeout: float) -> Callable[[], Awaitable[Any]]:
     """Connections that run a statement in one trip to their thread (see hearth.sqlite),
     opened with the arguments SQLAlchemy would give aiosqlite for this URL."""
     parsed = make_url(url)
     args, params = parsed.get_dialect()().create_connect_args(parsed)
 
     async def creator() -> Any:
-        return await sqlite.connect(*args, **params)
+        return await sqlite.connect(*args, lock_timeout=lock_timeout, **params)
 
     return creator
 
 
-def create_engine(url: str | None = None, **kwargs: Any) -> AsyncEngine:
+def create_engine(url: str | None = None, *, lock_timeout: float | None = None, **kwargs: Any) -> AsyncEngine:
+    """`lock_timeout`: seconds a statement may wait for a lock another transaction holds
+    (SQLite's write lock; PostgreSQL's row and table locks) before it fails."""
     url = url or get_settings().database_url
+    if lock_timeout is None:
+        lock_timeout = get_settings().database_lock_timeout_ms / 1000
     if url.startswith("sqlite"):
-        kwargs.setdefault("async_creator", _sqlite_creator(url))
+        kwargs.setdefault("async_creator", _sqlite_creator(url, lock_timeout))
         engine = create_async_engine(url, **kwargs)
         _prepare_sqlite(engine, url)
         return engine
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 10)
     kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("connect_args", {"server_settings": {"lock_timeout": str(int(lock_timeout * 1000))}})
     return create_async_engine(url, **kwargs)
 
 
 class Database:
     """The process's engine and session factory, created at start-up."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, lock_timeout: float | None = None) -> None:
         self.url = url or get_settings().database_url
-        self.engine = create_engine(self.url)
+        self.engine = create_engine(self.url, lock_timeout=lock_timeout)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
 
     @property
@@ -118,13 +125,14 @@ class Database:
     async def dispose(self) -> None:
         await self.engine.dispose()
 
-    async def writer(self) -> AsyncSession:
+    async def writer(self, *, background: bool = False) -> AsyncSession:
         """A session for work that will write. On SQLite it takes the write lock at BEGIN:
         a transaction that reads first and writes later would otherwise fail outright
-        (SQLITE_BUSY_SNAPSHOT) when another writer got in between, instead of waiting."""
+        (SQLITE_BUSY_SNAPSHOT) when another writer got in between, instead of waiting.
+        `background` writers (the outbox worker) let requests' writers go first."""
         session = self.sessionmaker()
         if self.dialect == "sqlite":
-            await session.connection(execution_options={"sqlite_immediate": True})
+            await session.connection(execution_options={"sqlite_immediate": "background" if background else True})
         return session
 
 
@@ -161,7 +169,8 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
     finally:
         await session.close()
     # Jobs run only after the change they depend on is committed.
-    events.wake_worker()
+    if session.info.get("published_events"):
+        events.wake_worker()
 
 
 # scope="function" closes the session before the response is sent, so a failed

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import threading
 from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
 
 
 def _labels(labels: dict[str, str]) -> str:
@@ -70,11 +72,46 @@ LATENCY = Histogram("hearth_http_request_duration_seconds", "HTTP request durati
 EVENTS = Counter("hearth_events_total", "Outbox events by name and outcome")
 SIGNINS = Counter("hearth_signins_total", "Sign-in attempts by method and outcome")
 MENTIONS = Counter("hearth_mentions_total", "Received social media messages by outcome (stored, duplicates, …)")
-REGISTRY = [REQUESTS, LATENCY, EVENTS, SIGNINS, MENTIONS]
+HANDLER_TIME = Histogram("hearth_event_handler_seconds", "Time spent handling outbox events, by name (this process)")
+DB_WRITE_WAIT = Histogram("hearth_db_write_wait_seconds", "Time writers waited for SQLite's write lock (this process)")
+REGISTRY = [REQUESTS, LATENCY, EVENTS, SIGNINS, MENTIONS, HANDLER_TIME, DB_WRITE_WAIT]
 
 
-def render() -> str:
+def _gauge(name: str, help_text: str, samples: list[tuple[dict[str, str], float]]) -> list[str]:
+    lines = [f"# HELP {name} {help_text}", f"# TYPE {name} gauge"]
+    lines.extend(f"{name}{_labels(labels)} {value}" for labels, value in samples)
+    return lines
+
+
+def outbox_gauges(status: Any) -> list[str]:
+    """The outbox as the database holds it (the same from every process): `status` is a
+    hearth.events.status.Status."""
+    def per_kind(value: Callable[[Any], float | None]) -> list[tuple[dict[str, str], float]]:
+        return [({"name": k.name, "lane": k.lane}, v) for k in status.kinds if (v := value(k)) is not None]
+
+    return [
+        *_gauge("hearth_outbox_pending", "Events not yet handled, by kind", per_kind(lambda k: k.pending)),
+        *_gauge("hearth_outbox_due", "Events due now and not yet handled, by kind", per_kind(lambda k: k.due)),
+        *_gauge("hearth_outbox_oldest_wait_seconds", "How long the longest-waiting due event has waited, by kind",
+                per_kind(lambda k: k.oldest_wait)),
+        *_gauge("hearth_outbox_budget_seconds", "Documented latency budget, by kind", per_kind(lambda k: k.budget)),
+        *_gauge("hearth_outbox_failed", "Events parked after their last attempt, by kind",
+                per_kind(lambda k: k.failed)),
+        *_gauge("hearth_outbox_handled_last_hour", "Events handled in the last hour, by kind",
+                per_kind(lambda k: k.last_hour.get("processed", 0))),
+        *_gauge("hearth_outbox_unhandled_last_hour", "Events no handler listened for in the last hour, by kind",
+                per_kind(lambda k: k.last_hour.get("unhandled", 0))),
+        *_gauge("hearth_outbox_handler_mean_ms", "Mean handler time in the last hour, by kind",
+                per_kind(lambda k: k.mean_ms)),
+        *_gauge("hearth_outbox_workers", "Workers with a recent heartbeat", [({}, len(status.workers))]),
+        *_gauge("hearth_outbox_stalled", "1 when due events wait longer than the stall limit",
+                [({}, 1 if status.state == "stalled" else 0)]),
+    ]
+
+
+def render(extra: list[str] | None = None) -> str:
     lines: list[str] = []
     for metric in REGISTRY:
         lines.extend(metric.render())
+    lines.extend(extra or [])
     return "\n".join(lines) + "\n"

@@ -49,10 +49,19 @@ class Settings(BaseSettings):
     oidc_provider_name: str = "the brand's account"
     oidc_scopes: str = "openid email profile"
 
+    # Writers wait at most this long for a lock another transaction holds, then fail.
+    database_lock_timeout_ms: int = 10_000
+
+    # The outbox worker (hearth.events): see the README's "Background work".
     inprocess_worker: bool = True
     worker_poll_seconds: float = 2.0
-    worker_batch: int = 100
+    worker_batch: int = 20             # events looked at per write transaction
+    worker_write_budget_ms: int = 20   # a write transaction stops taking events after this long
     worker_max_attempts: int = 10
+    worker_lease_seconds: int = 60     # a slow job's claim; renewed while it runs, taken over when it lapses
+    worker_cpu_processes: int = 1      # processes for CPU-heavy work (model training, labelling imports)
+    worker_stall_seconds: int = 300    # due events waiting longer than this: /healthz says the worker stalled
+    outbox_keep_days: int = 7          # processed events are pruned after this; failures stay until handled
 
     password_min_length: int = 10
     signin_limit: str = "10/300"  # attempts per window (seconds), per address and per e-mail
@@ -81,6 +90,8 @@ class Settings(BaseSettings):
     retention_reminder_hours: int = 4  # before the due time, the agent is reminded
     retention_assignment: str = "round_robin"  # or "pool": agents take cases themselves
     retention_lead_emails: str = ""  # comma-separated; overdue cases escalate to them (else to admins)
+    # Social listening: received messages are kept this long after they were processed.
+    care_inbox_keep_days: int = 7
     # The OIDC claim listing the products a customer holds (slugs), for verified-customer badges.
     oidc_products_claim: str = "hearth_products"
 

@@ -10,17 +10,29 @@ closed in one call on the thread; the adapter then reads the rows it already has
 Everything else (transactions, errors, closing, the thread itself) is aiosqlite's.
 Server-side cursors get all rows at once too, which is what the SQLite adapter did
 before it had them: SQLite's result sets are read from local disk, not a network.
+
+Taking the write lock (`BEGIN IMMEDIATE`) waits here, on the event loop, in steps of a
+millisecond or two, rather than in SQLite's busy handler on the connection's thread: that
+handler sleeps ever longer (25, 50, then 100 ms between tries), so a writer that arrives
+while the outbox worker commits short transactions one after another would keep waking up
+just after the lock was taken again. Polling every few milliseconds gets it in at the
+first gap; background writers poll less often, so requests go first. How long each
+request's writer waited is in `hearth_db_write_wait_seconds`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import time
 from collections.abc import Callable, Generator, Sequence
 from typing import Any
 
 import aiosqlite
 
-__all__ = ["FusedConnection", "connect"]
+from hearth import metrics
+
+__all__ = ["BACKGROUND", "FusedConnection", "connect", "writers_waiting"]
 
 _Outcome = tuple[Any, int, int | None, list[Any]]
 
@@ -63,6 +75,10 @@ class FusedCursor:
         return self
 
     async def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> FusedCursor:
+        if sql.startswith("BEGIN IMMEDIATE"):
+            await self._connection.begin_immediate(background=sql.endswith(BACKGROUND))
+            self.description, self.rowcount, self.lastrowid, self._rows = None, -1, None, []
+            return self
         return await self._call(lambda cursor: cursor.execute(sql, parameters))
 
     async def executemany(self, sql: str, parameters: Any) -> FusedCursor:
@@ -84,17 +100,71 @@ class FusedCursor:
         self._rows = []
 
 
+def _try_begin(conn: sqlite3.Connection, busy_ms: int) -> bool:
+    """One try at the write lock without SQLite's own waiting; False when another writer has it."""
+    conn.execute("PRAGMA busy_timeout=0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return True
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") in {"SQLITE_BUSY", "SQLITE_LOCKED"}:
+            return False
+        raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout={busy_ms}")
+
+
+# Appended to BEGIN IMMEDIATE by background writers (the outbox worker): they look for the
+# lock less often, so a request's writer that waits beside them gets it first.
+BACKGROUND = "-- background"
+_waiting = 0  # requests' writers of this process waiting for the lock right now
+
+
+def writers_waiting() -> int:
+    """How many foreground writers of this process wait for the write lock; the worker hands
+    the lock over (commits early) when there are any."""
+    return _waiting
+
+
 class FusedConnection(aiosqlite.Connection):
+    lock_timeout: float = 10.0  # seconds a writer waits for the write lock before giving up
+
     def cursor(self) -> FusedCursor:  # type: ignore[override]
         return FusedCursor(self)
 
+    async def begin_immediate(self, *, background: bool = False) -> None:
+        global _waiting
+        started = time.monotonic()
+        busy_ms = int(self.lock_timeout * 1000)
+        pause, longest = (0.002, 0.005) if background else (0.0005, 0.002)
+        if await self._execute(_try_begin, self._conn, busy_ms):
+            if not background:
+                metrics.DB_WRITE_WAIT.observe(time.monotonic() - started)
+            return
+        _waiting += not background
+        try:
+            while not await self._execute(_try_begin, self._conn, busy_ms):
+                waited = time.monotonic() - started
+                if waited >= self.lock_timeout:
+                    raise sqlite3.OperationalError(
+                        f"database is locked (waited {waited * 1000:.0f} ms for the write lock)")
+                await asyncio.sleep(min(pause, self.lock_timeout - waited))
+                pause = min(pause * 2, longest)
+        finally:
+            _waiting -= not background
+            if not background:
+                metrics.DB_WRITE_WAIT.observe(time.monotonic() - started)
 
-def connect(database: str, **kwargs: Any) -> FusedConnection:
-    """Like `aiosqlite.connect`; await it (SQLAlchemy's `async_creator` does)."""
+
+def connect(database: str, *, lock_timeout: float = 10.0, **kwargs: Any) -> FusedConnection:
+    """Like `aiosqlite.connect`; await it (SQLAlchemy's `async_creator` does). `lock_timeout`
+    bounds the wait for the write lock (and SQLite's busy timeout for everything else)."""
+    kwargs["timeout"] = lock_timeout
 
     def connector() -> sqlite3.Connection:
         return sqlite3.connect(database, **kwargs)
 
     connection = FusedConnection(connector, iter_chunk_size=64)
+    connection.lock_timeout = lock_timeout
     connection._thread.daemon = True  # as SQLAlchemy does for aiosqlite: never hold up exit
     return connection

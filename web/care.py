@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, BackgroundTasks, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
 from care import jobs, service, topics, views
@@ -16,7 +16,7 @@ from care.schemas import ChannelIn, TopicIn
 from hearth import i18n
 from hearth.accounts.models import Role
 from hearth.auth import RequireRole
-from hearth.db import DbSession, get_database
+from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
 from web.forms import field_errors, validate
 from web.rendering import is_htmx, render
@@ -189,7 +189,7 @@ async def import_progress(import_id: int, request: Request, agent: Agent, db: Db
 
 
 @router.post("/care/imports")
-async def upload(request: Request, agent: Agent, db: DbSession, background: BackgroundTasks,
+async def upload(request: Request, agent: Agent, db: DbSession,
                  file: Annotated[UploadFile | None, File()] = None, channel_id: Text = "",
                  format: Text = "twcs") -> Response:
     try:
@@ -204,5 +204,4 @@ async def upload(request: Request, agent: Agent, db: DbSession, background: Back
         channels = [c for c in await service.list_channels(db) if c.kind == "import"]
         return render(request, "care/imports.html", {"jobs": await jobs.list_imports(db), "channels": channels,
                                                      "message": exc.translated(_)}, status_code=exc.status)
-    background.add_task(jobs.run_import, get_database(), job.id)  # once this request has committed
     return _see_other("/care/imports")

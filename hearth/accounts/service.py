@@ -157,11 +157,13 @@ async def resolve_session(session: AsyncSession, token: str) -> SessionCheck:
 
 @events.chore
 async def purge_expired_sessions(session: AsyncSession) -> int:
-    """Delete sessions past their lifetime or idle limit (resolve_session deletes only those it meets)."""
+    """Delete a batch of sessions past their lifetime or idle limit (resolve_session deletes only those it meets)."""
     now = clock.now()
     idle_since = now - timedelta(hours=get_settings().session_idle_hours)
-    result = await session.execute(delete(AuthSession).where(
-        (AuthSession.expires_at <= now) | (AuthSession.last_seen_at <= idle_since)))
+    batch = select(AuthSession.token_hash).where(
+        (AuthSession.expires_at <= now) | (AuthSession.last_seen_at <= idle_since)).limit(1_000).scalar_subquery()
+    result = await session.execute(delete(AuthSession).where(AuthSession.token_hash.in_(batch))
+                                   .execution_options(synchronize_session=False))
     return result.rowcount or 0
 
 

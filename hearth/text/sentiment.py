@@ -42,7 +42,7 @@ from xml.etree import ElementTree
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 __all__ = ["LABELS", "THRESHOLD", "CorrectionModel", "Label", "Sentiment", "classify", "label_of",
-           "lexicon"]
+           "lexicon", "train"]
 
 Label = Literal["positive", "neutral", "negative"]
 LABELS: tuple[Label, ...] = get_args(Label)
@@ -377,6 +377,13 @@ def _softmax(logits: list[float]) -> list[float]:
 def _order(key: tuple[str, str | None]) -> bytes:
     return hashlib.blake2b(f"{key[1]}\x00{key[0]}".encode("utf-8", "surrogatepass"),
                            digest_size=8).digest()
+
+
+def train(examples: list[tuple[str, str | None, Label]]) -> dict[str, Any]:
+    """A model trained on `examples`, as JSON: plain data in and out, for the CPU pool."""
+    model = CorrectionModel()
+    model.learn(examples)
+    return model.to_json()
 
 
 class CorrectionModel:

@@ -34,7 +34,8 @@ def fb_signature(body: bytes, secret: str = APP_SECRET) -> str:
 
 
 async def drain(database: Database) -> None:
-    while await events.drain_once(database):
+    """Everything the worker would do, including jobs that wait for the rest of a burst."""
+    while await events.drain_once(database, ahead=60):
         pass
 
 

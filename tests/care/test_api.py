@@ -86,6 +86,8 @@ async def test_imports_upload_and_progress(client, database: Database, agent, im
                                  headers={"x-csrf-token": _csrf(client)})
     assert response.status_code == 202, response.text
     job = response.json()
+    assert job["status"] == "running" and job["queued"] == 0  # the background worker reads the file
+    await drain(database)
     status = (await client.get(f"/api/v1/care/imports/{job['id']}")).json()
     assert status["status"] == "done" and status["queued"] + status["dropped"] == 3 and status["queued"] >= 1
     assert_problem(await client.post("/api/v1/care/imports", data={"channel_id": "999999", "format": "jsonl"},

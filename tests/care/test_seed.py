@@ -204,7 +204,10 @@ async def test_seed_builds_a_believable_mention_stream_once(database: Database) 
     async with database.sessionmaker() as s:
         assert await s.scalar(select(func.count()).select_from(Mention)) == stored
         care = (await s.scalars(select(OutboxEvent).where(OutboxEvent.name.like("care.%")))).all()
-        assert care and all(e.processed_at is not None and not e.failed and e.attempts == 0 for e in care)
+        assert care and all(e.processed_at is not None and e.attempts == 0 for e in care)
+        # Corrections coalesce into a few retrains; nobody listens to stored mentions yet.
+        assert {e.outcome for e in care} <= {"processed", "coalesced", "unhandled"}
+        assert {e.name for e in care if e.outcome == "unhandled"} <= {"care.mentions_stored"}
         assert await s.scalar(select(func.count()).select_from(InboxItem)) == stored
 
     again = await seed(database, quiet=True)

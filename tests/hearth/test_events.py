@@ -75,7 +75,7 @@ async def test_failing_handler_is_retried_with_backoff_then_parked(database: Dat
             await events.drain_once(database)
         async with database.sessionmaker() as session:
             row = await session.scalar(select(OutboxEvent))
-        assert row.failed and row.processed_at is not None
+        assert row.outcome == "failed" and row.processed_at is not None
         assert row.attempts == 10 and "downstream is down" in row.last_error
         assert sum(calls.values()) == 10
     finally:
