@@ -9,6 +9,7 @@ its routers to api/router.py and web/router.py.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -36,6 +37,10 @@ log = logging.getLogger("hearth")
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     database = get_database()
+    # What start-up loaded (modules, templates, metadata: some 200,000 objects) lives as long as
+    # the process. Left to the collector, each full collection would walk all of it — about
+    # 80 ms during which no request is served; frozen, collections see only newer objects.
+    gc.freeze()
     worker = None
     if get_settings().inprocess_worker:
         worker = events.Worker(database)

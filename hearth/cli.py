@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import getpass
 import os
 import signal
@@ -67,6 +68,7 @@ def worker(concurrency: Annotated[int, typer.Option(min=1, help="Parallel worker
     async def main() -> None:
         database = get_database()
         workers = [events.Worker(database) for _ in range(concurrency)]
+        gc.freeze()  # as the web server does (hearth.app.lifespan): collections skip what start-up loaded
         loop = asyncio.get_running_loop()
 
         def stop() -> None:
