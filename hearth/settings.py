@@ -60,6 +60,7 @@ class Settings(BaseSettings):
     worker_max_attempts: int = 10
     worker_lease_seconds: int = 60     # a slow job's claim; renewed while it runs, taken over when it lapses
     worker_cpu_processes: int = 1      # processes for CPU-heavy work (model training, labelling imports)
+    worker_grace_seconds: float = 2.0  # on shutdown a running job may finish within this, else it is given back
     worker_stall_seconds: int = 300    # due events waiting longer than this: /healthz says the worker stalled
     outbox_keep_days: int = 7          # processed events are pruned after this; failures stay until handled
 

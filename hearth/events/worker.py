@@ -31,8 +31,7 @@ CHORE_SECONDS = 3600.0
 # Between two fast-lane transactions on SQLite, a pause this long lets a waiting request's
 # writer (which looks for the lock every millisecond or two) in before the worker goes on.
 YIELD_SECONDS = 0.004
-JOB_GRACE_SECONDS = 2.0   # a running job may finish within this on shutdown, else it is given back
-STOP_SECONDS = 4.0        # everything is stopped within this
+STOP_SECONDS = 4.0        # everything is stopped within this (a job in hand gets `worker_grace_seconds` of it)
 
 
 class Worker:
@@ -75,12 +74,13 @@ class Worker:
 
     async def _finish(self, tasks: list[asyncio.Task], beat: asyncio.Task, database: Database) -> None:
         # A lane still busy after the grace is cancelled: its transaction rolls back, its job is released.
-        _done, busy = await asyncio.wait(tasks, timeout=JOB_GRACE_SECONDS)
+        grace = min(get_settings().worker_grace_seconds, STOP_SECONDS - 1)
+        _done, busy = await asyncio.wait(tasks, timeout=grace)
         for task in busy:
             task.cancel()
         if busy:
             cpu.shutdown()  # a computation in flight is dropped with its job, not waited for
-            await asyncio.wait(busy, timeout=STOP_SECONDS - JOB_GRACE_SECONDS)
+            await asyncio.wait(busy, timeout=STOP_SECONDS - grace)
         beat.cancel()
         await asyncio.gather(beat, return_exceptions=True)
         try:
