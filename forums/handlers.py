@@ -44,13 +44,15 @@ async def reindex_thread(session: AsyncSession, event: Event) -> None:
     await backend.index(session, await _documents(session, [thread]))
 
 
+# One reindex of a thread covers every change to it that is waiting: a busy thread (or a
+# moderator working through it) is reindexed a few times, not once per answer and edit.
 for _name in ("forum.thread_created", "forum.post_created", "forum.post_edited", "forum.answer_accepted",
               "forum.thread_changed", "forum.post_published"):
-    events.on(_name)(reindex_thread)
+    events.on(_name, coalesce="thread_id", job="forum.reindex_thread", budget=30)(reindex_thread)
 
 
-@events.on("forum.post_created")
-@events.on("forum.post_published")
+@events.on("forum.post_created", budget=10)
+@events.on("forum.post_published", budget=10)
 async def notify_followers_and_mentions(session: AsyncSession, event: Event) -> None:
     # Held posts are news only once a moderator publishes them (forum.post_published).
     post = await session.get(Post, event.payload["post_id"])
@@ -67,7 +69,7 @@ async def notify_followers_and_mentions(session: AsyncSession, event: Event) -> 
     await _notify_mentions(session, post, thread, url)
 
 
-@events.on("forum.thread_created")
+@events.on("forum.thread_created", budget=10)
 async def notify_mentions_in_question(session: AsyncSession, event: Event) -> None:
     post = await session.get(Post, event.payload["post_id"])
     if post is not None and post.public:
@@ -86,7 +88,7 @@ async def _notify_mentions(session: AsyncSession, post: Post, thread: Thread, ur
                                    dedupe_key=f"forum.mention:{post.id}", actor_id=post.author_id)
 
 
-@events.on("forum.answer_accepted")
+@events.on("forum.answer_accepted", budget=10)
 async def notify_accepted_author(session: AsyncSession, event: Event) -> None:
     post = await session.get(Post, event.payload["post_id"])
     if post is None:

@@ -32,11 +32,11 @@ async def note_the_removal(session: AsyncSession, event: Event) -> None:
     await service.review_removed(session, int(event.payload["review_id"]))
 
 
-@events.on("retention.case_reminder")
+@events.on("retention.case_reminder", budget=60)
 async def remind_the_agent(session: AsyncSession, event: Event) -> None:
     await service.remind(session, int(event.payload["case_id"]))
 
 
-@events.on("retention.case_due")
+@events.on("retention.case_due", budget=60)
 async def escalate_when_overdue(session: AsyncSession, event: Event) -> None:
     await service.escalate(session, int(event.payload["case_id"]))

@@ -13,7 +13,7 @@ from reviews import service
 from reviews.models import BrandResponse, Review
 
 
-@events.on("review.responded")
+@events.on("review.responded", budget=10)
 async def tell_the_reviewer(session: AsyncSession, event: Event) -> None:
     review = await session.get(Review, event.payload["review_id"])
     response = await session.get(BrandResponse, event.payload["response_id"])

@@ -50,6 +50,7 @@ class Subscription:
     key: KeyFunction | None  # coalescing key of a job's rows; None: every trigger runs
     delay: float             # seconds a coalescing job waits for the rest of a burst
     budget: float
+    job_name: str | None = None  # several events may feed one job (and coalesce together)
 
     @property
     def is_job(self) -> bool:
@@ -57,7 +58,7 @@ class Subscription:
 
     @property
     def job(self) -> str:
-        return f"{self.event}{JOB_SEPARATOR}{self.handler.__name__}"
+        return self.job_name or f"{self.event}{JOB_SEPARATOR}{self.handler.__name__}"
 
 
 @dataclass
@@ -80,22 +81,24 @@ def _key_function(coalesce: bool | str | KeyFunction | None) -> KeyFunction | No
 
 
 def on(name: str, *, lane: Lane = Lane.FAST, coalesce: bool | str | KeyFunction | None = None,
-       delay: float = 0.0, budget: float | None = None) -> Callable[[Handler], Handler]:
+       delay: float = 0.0, budget: float | None = None, job: str | None = None) -> Callable[[Handler], Handler]:
     """Subscribe a handler to an event.
 
     `lane`: FAST (default) runs it in a short transaction with `(session, event)`; SLOW runs
     it as a job with `(work, event)`. `coalesce`: True (one run covers every pending trigger),
     a payload field name (one run per value, e.g. "thread_id") or a function of the payload.
     `delay`: seconds a coalescing job waits so a burst is handled by one run. `budget`: the
-    documented latency, in seconds from publication."""
+    documented latency, in seconds from publication. `job`: a name several events' triggers
+    share, so they coalesce together (a thread's reindex, whichever change asked for it)."""
 
     def register(handler: Handler) -> Handler:
         subscriptions = _registry.by_event.setdefault(name, [])
         if any(s.handler is handler for s in subscriptions):
             return handler
         subscription = Subscription(name, handler, Lane(lane), _key_function(coalesce), delay,
-                                    budget if budget is not None else DEFAULT_BUDGET[Lane(lane)])
-        if subscription.is_job and subscription.job in _registry.by_job:
+                                    budget if budget is not None else DEFAULT_BUDGET[Lane(lane)], job)
+        known = _registry.by_job.get(subscription.job) if subscription.is_job else None
+        if known is not None and known.handler is not handler:
             raise ValueError(f"two jobs named {subscription.job}: give one handler another name")
         subscriptions.append(subscription)
         if subscription.is_job:
@@ -109,7 +112,9 @@ def remove_handler(name: str, handler: Handler) -> None:
     subscriptions = _registry.by_event.get(name, [])
     for subscription in [s for s in subscriptions if s.handler is handler]:
         subscriptions.remove(subscription)
-        _registry.by_job.pop(subscription.job, None)
+        still_fed = any(s.job == subscription.job and s.is_job for subs in _registry.by_event.values() for s in subs)
+        if not still_fed:
+            _registry.by_job.pop(subscription.job, None)
     if not subscriptions:
         _registry.by_event.pop(name, None)
 
@@ -134,15 +139,16 @@ class Kind:
 
 
 def kinds() -> list[Kind]:
-    found = []
+    found: dict[str, Kind] = {}
     for name, subs in sorted(_registry.by_event.items()):
         inline = [s for s in subs if not s.is_job]
         # An event is handled in the fast lane even when all its work is in jobs: it fans out to them.
-        found.append(Kind(name, Lane.FAST, min((s.budget for s in inline), default=DEFAULT_BUDGET[Lane.FAST]),
-                          False, tuple(s.handler.__name__ for s in inline)))
-        found.extend(Kind(s.job, s.lane, s.budget, s.key is not None, (s.handler.__name__,))
-                     for s in subs if s.is_job)
-    return found
+        found[name] = Kind(name, Lane.FAST, min((s.budget for s in inline), default=DEFAULT_BUDGET[Lane.FAST]),
+                           False, tuple(s.handler.__name__ for s in inline))
+        for s in subs:
+            if s.is_job:
+                found.setdefault(s.job, Kind(s.job, s.lane, s.budget, s.key is not None, (s.handler.__name__,)))
+    return list(found.values())
 
 
 def budget_of(name: str) -> float:

@@ -384,3 +384,24 @@ async def test_pruning_keeps_recent_rows_and_failures(database: Database, frozen
         assert await ingest.pending(session) == 1
 
 
+
+
+def test_the_readme_documents_each_kinds_latency_budget() -> None:
+    """The budgets people read in the README are the ones the status pages measure against."""
+    import re
+    from pathlib import Path
+
+    from hearth.domains import load_handlers
+
+    load_handlers()
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    table = readme[readme.index("**Latency budgets**"):readme.index("**Seeing it.**")]
+    documented: dict[str, float] = {}
+    for row in re.findall(r"^\| (.+?) \| .+? \| (\d+) (s|min)\b", table, re.MULTILINE):
+        names, amount, unit = row
+        for name in re.findall(r"`([^`]+)`", names):
+            documented[name] = float(amount) * (60 if unit == "min" else 1)
+    for kind in events.kinds():
+        default = events.registry.DEFAULT_BUDGET[kind.lane]
+        if kind.budget != default or kind.name in documented:
+            assert documented.get(kind.name) == kind.budget, (kind.name, kind.budget)
