@@ -63,9 +63,9 @@ async def notify_followers_and_mentions(session: AsyncSession, event: Event) -> 
         await _notify_mentions(session, post, thread, service.thread_url(thread))
         return
     url = f"{service.thread_url(thread)}#post-{post.id}"
-    for account_id in await service.followers(session, thread.id):
-        await notifications.notify(session, account_id, kind="forum.answer", title=thread.title, url=url,
-                                   dedupe_key=f"forum.post:{post.id}", actor_id=post.author_id)
+    await notifications.notify_many(session, await service.followers(session, thread.id), kind="forum.answer",
+                                    title=thread.title, url=url, dedupe_key=f"forum.post:{post.id}",
+                                    actor_id=post.author_id)
     await _notify_mentions(session, post, thread, url)
 
 
@@ -81,11 +81,11 @@ async def _notify_mentions(session: AsyncSession, post: Post, thread: Thread, ur
     handles = markdown.mentions(post.body)
     if not handles:
         return
-    for account_id in await session.scalars(select(Account.id).where(Account.handle.in_(handles),
-                                                                      Account.is_active.is_(True))):
-        # A follower who is also mentioned hears it as a mention: the keys differ on purpose.
-        await notifications.notify(session, account_id, kind="forum.mention", title=thread.title, url=url,
-                                   dedupe_key=f"forum.mention:{post.id}", actor_id=post.author_id)
+    mentioned = await session.scalars(select(Account.id).where(Account.handle.in_(handles),
+                                                               Account.is_active.is_(True)))
+    # A follower who is also mentioned hears it as a mention: the keys differ on purpose.
+    await notifications.notify_many(session, mentioned, kind="forum.mention", title=thread.title, url=url,
+                                    dedupe_key=f"forum.mention:{post.id}", actor_id=post.author_id)
 
 
 @events.on("forum.answer_accepted", budget=10)

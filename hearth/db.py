@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import DateTime, Executable, MetaData, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
@@ -131,9 +131,25 @@ class Database:
         (SQLITE_BUSY_SNAPSHOT) when another writer got in between, instead of waiting.
         `background` writers (the outbox worker) let requests' writers go first."""
         session = self.sessionmaker()
+        session.info["writer"] = True
         if self.dialect == "sqlite":
             await session.connection(execution_options={"sqlite_immediate": "background" if background else True})
         return session
+
+
+async def side_write(session: AsyncSession, statement: Executable) -> None:
+    """A small write a reading request must make (when a session or token was last used).
+
+    In the request's own transaction when that is a writer; otherwise in a short transaction
+    of its own: SQLite cannot turn a read transaction into a write once another writer has
+    committed since it began (SQLITE_BUSY_SNAPSHOT, an error at once), which the outbox
+    worker does many times a second."""
+    if session.info.get("writer") or session.bind.dialect.name != "sqlite":
+        await session.execute(statement)
+        return
+    async with await get_database().writer() as own:
+        await own.execute(statement)
+        await own.commit()
 
 
 _database: Database | None = None

@@ -17,6 +17,7 @@ from hearth import clock, events
 from hearth.accounts import passwords
 from hearth.accounts.models import Account, ApiToken, AuthSession, OidcIdentity, Role
 from hearth.accounts.schemas import PasswordChange, ProfileUpdate, SignIn, SignUp
+from hearth.db import side_write
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from hearth.settings import get_settings
 
@@ -147,11 +148,12 @@ async def resolve_session(session: AsyncSession, token: str) -> SessionCheck:
     record, account = row
     now = clock.now()
     idle_limit = timedelta(hours=get_settings().session_idle_hours)
+    mine = AuthSession.token_hash == record.token_hash
     if record.expires_at <= now or record.last_seen_at + idle_limit <= now or not account.is_active:
-        await session.delete(record)
+        await side_write(session, delete(AuthSession).where(mine))
         return SessionCheck(None, expired=True)
     if now - record.last_seen_at > _SEEN_RESOLUTION:
-        record.last_seen_at = now
+        await side_write(session, update(AuthSession).where(mine).values(last_seen_at=now))
     return SessionCheck(account)
 
 
@@ -310,5 +312,5 @@ async def resolve_token(session: AsyncSession, token: str) -> Account:
         raise Forbidden("This account is disabled. Contact the community team.")
     now = clock.now()
     if record.last_used_at is None or now - record.last_used_at > _SEEN_RESOLUTION:
-        await session.execute(update(ApiToken).where(ApiToken.id == record.id).values(last_used_at=now))
+        await side_write(session, update(ApiToken).where(ApiToken.id == record.id).values(last_used_at=now))
     return account

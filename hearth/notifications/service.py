@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, select, update
+from collections.abc import Iterable
+
+from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hearth import clock
@@ -14,17 +16,29 @@ from hearth.notifications.schemas import NotificationOut, NotificationPage
 async def notify(session: AsyncSession, account_id: int, *, kind: str, title: str, url: str,
                  dedupe_key: str, actor_id: int | None = None) -> bool:
     """Notify one member once per dedupe_key; returns False when it was already sent."""
-    if actor_id == account_id:
-        return False  # nobody needs to hear about their own doing
-    exists = await session.scalar(select(Notification.id).where(
-        Notification.account_id == account_id, Notification.dedupe_key == dedupe_key))
-    if exists is not None:
-        return False
-    session.add(Notification(account_id=account_id, kind=kind, title=title[:200], url=url[:300],
-                             dedupe_key=dedupe_key[:120], actor_id=actor_id, created_at=clock.now()))
-    await session.execute(update(Account).where(Account.id == account_id)
+    return bool(await notify_many(session, [account_id], kind=kind, title=title, url=url, dedupe_key=dedupe_key,
+                                  actor_id=actor_id))
+
+
+async def notify_many(session: AsyncSession, account_ids: Iterable[int], *, kind: str, title: str, url: str,
+                      dedupe_key: str, actor_id: int | None = None) -> int:
+    """The same news to many members (a thread's followers), once each per dedupe_key, in three
+    statements however many they are; returns how many were notified now."""
+    wanted = set(account_ids) - {actor_id}  # nobody needs to hear about their own doing
+    if not wanted:
+        return 0
+    key = dedupe_key[:120]
+    wanted -= set(await session.scalars(select(Notification.account_id).where(
+        Notification.account_id.in_(wanted), Notification.dedupe_key == key)))
+    if not wanted:
+        return 0
+    now = clock.now()
+    await session.execute(insert(Notification), [
+        {"account_id": account_id, "kind": kind, "title": title[:200], "url": url[:300], "dedupe_key": key,
+         "actor_id": actor_id, "created_at": now, "read_at": None} for account_id in sorted(wanted)])
+    await session.execute(update(Account).where(Account.id.in_(wanted))
                           .values(unread_notifications=Account.unread_notifications + 1))
-    return True
+    return len(wanted)
 
 
 async def list_for(session: AsyncSession, account: Account, *, before: int | None = None,

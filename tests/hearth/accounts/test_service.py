@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from hearth.accounts import service
-from hearth.accounts.models import Account, AuthSession, Role
+from hearth.accounts.models import Account, ApiToken, AuthSession, Role
 from hearth.accounts.schemas import PasswordChange, SignIn, SignUp
 from hearth.db import Database
 from hearth.errors import Conflict, Forbidden, Invalid, Unauthorized
@@ -215,3 +215,26 @@ async def test_worker_chores_purge_expired_sessions(database: Database, member: 
     async with database.sessionmaker() as s:
         assert (await service.resolve_session(s, fresh.token)).account is not None
         assert (await service.resolve_session(s, old.token)).account is None
+
+
+async def test_a_reading_request_records_token_use_even_when_others_wrote_meanwhile(database: Database,  # noqa: ANN001
+                                                                                    member: Account,
+                                                                                    frozen_clock) -> None:
+    """A GET's session only reads; on SQLite it could not write `last_used_at` itself once the
+    worker (or anyone) committed after its first read, so that small write goes on its own."""
+    from hearth.events import publish
+
+    async with database.sessionmaker() as s:
+        _record, token = await service.create_token(s, await s.get(Account, member.id), "cli")
+        await s.commit()
+    frozen_clock.advance(minutes=10)
+    async with database.sessionmaker() as reading:  # as a GET request's session
+        await reading.execute(select(Account.id))  # its read transaction has begun
+        async with await database.writer() as other:  # someone else commits meanwhile
+            publish(other, "test.meanwhile")
+            await other.commit()
+        assert (await service.resolve_token(reading, token)).id == member.id
+        await reading.commit()
+    async with database.sessionmaker() as s:
+        used = await s.scalar(select(ApiToken.last_used_at))
+    assert used == frozen_clock.now()
