@@ -154,11 +154,10 @@ async def _up(base: str) -> None:
 async def _writes(base: str, ctx: dict, seconds: float) -> dict:
     """Each writer in turn answers, votes and withdraws the vote, as fast as the server lets it."""
     latencies: list[float] = []
-    errors = 0
+    errors: dict[str, int] = {}
     stop = time.monotonic() + seconds
 
     async def writer(n: int, spec: dict) -> None:
-        nonlocal errors
         headers = {"authorization": f"Bearer {spec['token']}"}
         async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
             i = 0
@@ -174,11 +173,14 @@ async def _writes(base: str, ctx: dict, seconds: float) -> dict:
                 else:
                     response = await client.delete(f"/api/v1/posts/{spec['post']}/vote")
                 latencies.append((time.perf_counter() - started) * 1000)
-                errors += response.status_code >= 400
+                if response.status_code >= 400:
+                    what = f"{response.request.method} {response.status_code} {response.text[:120]}"
+                    errors[what] = errors.get(what, 0) + 1
 
     await asyncio.gather(*(writer(n, spec) for n, spec in enumerate(ctx["writers"])))
     latencies.sort()
-    return {"requests": len(latencies), "per_second": len(latencies) / seconds, "errors": errors,
+    return {"requests": len(latencies), "per_second": len(latencies) / seconds, "errors": sum(errors.values()),
+            "error_kinds": errors,
             "p50_ms": latencies[len(latencies) // 2], "p99_ms": latencies[int(len(latencies) * 0.99)],
             "max_ms": latencies[-1]}
 

@@ -27,6 +27,7 @@ from hearth import clock, events, metrics
 from hearth.settings import get_settings
 
 EVENT = "care.inbox"
+PER_EVENT = 20  # received messages per outbox event
 
 
 @dataclass
@@ -79,8 +80,11 @@ async def enqueue(session: AsyncSession, channel: Channel, prepared: Prepared, *
     rows = [{"channel_id": channel.id, "import_id": import_id, "received_at": now, "payload": payload,
              "processed_at": None} for payload in prepared.payloads]
     # One multi-row INSERT … RETURNING: the ids are all the event needs, in any order.
-    ids = list(await session.scalars(insert(InboxItem).returning(InboxItem.id), rows))
-    events.publish(session, EVENT, inbox_ids=sorted(ids))
+    ids = sorted(await session.scalars(insert(InboxItem).returning(InboxItem.id), rows))
+    # Events of a few messages each: the worker stores one event's messages in one short
+    # write transaction (an import chunk of 500 in one would hold the write lock for long).
+    for start in range(0, len(ids), PER_EVENT):
+        events.publish(session, EVENT, inbox_ids=ids[start:start + PER_EVENT])
     return len(ids)
 
 

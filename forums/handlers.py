@@ -24,10 +24,15 @@ MAX_BODY = 30_000
 async def _documents(session: AsyncSession, threads: list[Thread]) -> list[search.SearchDocument]:
     ids = [t.id for t in threads]
     bodies: dict[int, list[str]] = {i: [] for i in ids}
+    sizes = dict.fromkeys(ids, 0)
     for thread_id, body in (await session.execute(
             select(Post.thread_id, Post.body).where(Post.thread_id.in_(ids), Post.state == ContentState.PUBLISHED)
             .order_by(Post.id))).all():
-        bodies[thread_id].append(markdown.plain_text(body))
+        if sizes[thread_id] >= MAX_BODY:
+            continue  # the document is full: a thread of thousands of answers costs no more than one of fifty
+        text = markdown.plain_text(body)
+        bodies[thread_id].append(text)
+        sizes[thread_id] += len(text) + 1
     tags = await service.tags_for(session, ids)
     return [search.SearchDocument(
         kind="thread", ref_id=t.id, title=t.title, body=" ".join(bodies[t.id])[:MAX_BODY], language=t.language,

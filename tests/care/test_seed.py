@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from sqlalchemy import func, select
 
+from care import ingest
 from care import query as queries
 from care import seed as care_seed
 from care import seed_content as content
@@ -196,8 +197,10 @@ async def test_seed_builds_a_believable_mention_stream_once(database: Database) 
         linked = set((await s.scalars(select(MentionTopic.mention_id))).all())
         assert linked == {m.id for m in mentions}
 
+        # A handful of deliveries, each handed to the worker in events of at most 20 messages.
         care_events = (await s.scalars(select(OutboxEvent).where(OutboxEvent.name == "care.inbox"))).all()
-        assert 6 <= len(care_events) <= 25
+        assert 6 <= len(care_events) <= 50
+        assert all(len(e.payload["inbox_ids"]) <= ingest.PER_EVENT for e in care_events)
 
     # The worker then finds every delivery done: its events change nothing, and none fails.
     await drain(database)
