@@ -117,6 +117,8 @@ def _try_begin(conn: sqlite3.Connection, busy_ms: int) -> bool:
 # Appended to BEGIN IMMEDIATE by background writers (the outbox worker): they look for the
 # lock less often, so a request's writer that waits beside them gets it first.
 BACKGROUND = "-- background"
+FOREGROUND_POLL = 0.002  # the longest pause between a request's tries
+AGING = 0.05  # a background writer that waited this long tries as often as requests do
 _waiting = 0  # requests' writers of this process waiting for the lock right now
 
 
@@ -136,7 +138,7 @@ class FusedConnection(aiosqlite.Connection):
         global _waiting
         started = time.monotonic()
         busy_ms = int(self.lock_timeout * 1000)
-        pause, longest = (0.002, 0.005) if background else (0.0005, 0.002)
+        pause, longest = (0.002, 0.005) if background else (0.0005, FOREGROUND_POLL)
         if await self._execute(_try_begin, self._conn, busy_ms):
             if not background:
                 metrics.DB_WRITE_WAIT.observe(time.monotonic() - started)
@@ -148,6 +150,8 @@ class FusedConnection(aiosqlite.Connection):
                 if waited >= self.lock_timeout:
                     raise sqlite3.OperationalError(
                         f"database is locked (waited {waited * 1000:.0f} ms for the write lock)")
+                if background and waited > AGING:  # under a steady stream of requests, it still gets a turn
+                    longest = FOREGROUND_POLL
                 await asyncio.sleep(min(pause, self.lock_timeout - waited))
                 pause = min(pause * 2, longest)
         finally:

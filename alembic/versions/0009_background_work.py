@@ -1,4 +1,4 @@
-"""background work: lanes, coalescing keys, leases, outcomes and handler times on the outbox;
+"""background work: lanes, deadlines, coalescing keys, leases, outcomes and handler times on the outbox;
 worker heartbeats; indexes for pruning the outbox and the care inbox
 
 Revision ID: 0009
@@ -28,11 +28,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('outcome', sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column('duration_ms', sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column('deadline', sa.DateTime(timezone=True), nullable=True))
     op.execute("UPDATE outbox_events SET outcome = CASE WHEN failed THEN 'failed' ELSE 'processed' END "
                "WHERE processed_at IS NOT NULL")
+    op.execute("UPDATE outbox_events SET deadline = available_at")  # events already waiting: due at once
     with op.batch_alter_table('outbox_events', schema=None) as batch_op:
         batch_op.drop_column('failed')
-        batch_op.create_index('ix_outbox_events_pending', ['lane', 'id'], unique=False,
+        batch_op.alter_column('deadline', existing_type=sa.DateTime(timezone=True), nullable=False)
+        batch_op.create_index('ix_outbox_events_pending', ['lane', 'deadline', 'id'], unique=False,
                               postgresql_where=PENDING, sqlite_where=PENDING)
         batch_op.create_index('ix_outbox_events_coalesce', ['name', 'key'], unique=False,
                               postgresql_where=PENDING, sqlite_where=PENDING)
@@ -63,7 +66,7 @@ def downgrade() -> None:
         batch_op.add_column(sa.Column('failed', sa.Boolean(), server_default=sa.false(), nullable=False))
     op.execute("UPDATE outbox_events SET failed = (outcome = 'failed')")
     with op.batch_alter_table('outbox_events', schema=None) as batch_op:
-        for name in ('duration_ms', 'outcome', 'locked_until', 'locked_by', 'key', 'lane'):
+        for name in ('deadline', 'duration_ms', 'outcome', 'locked_until', 'locked_by', 'key', 'lane'):
             batch_op.drop_column(name)
         batch_op.create_index('ix_outbox_events_pending', ['available_at', 'id'], unique=False,
                               postgresql_where=PENDING, sqlite_where=PENDING)

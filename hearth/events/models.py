@@ -40,6 +40,9 @@ class OutboxEvent(Base):
     key: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime]
     available_at: Mapped[datetime]
+    # When it should be done by (available_at plus its kind's latency budget): workers take the
+    # earliest deadline first, so a kind with a tight budget overtakes a burst of another.
+    deadline: Mapped[datetime]
     attempts: Mapped[int] = mapped_column(default=0)
     # A slow job's claim: the worker holding it and until when (renewed while the job runs).
     locked_by: Mapped[str | None] = mapped_column(String(100))
@@ -50,8 +53,8 @@ class OutboxEvent(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
-        # Workers only ever look at pending rows, lane by lane in id order; keep that index small.
-        Index("ix_outbox_events_pending", "lane", "id",
+        # Workers only ever look at pending rows, lane by lane by deadline; keep that index small.
+        Index("ix_outbox_events_pending", "lane", "deadline", "id",
               postgresql_where=text("processed_at IS NULL"), sqlite_where=text("processed_at IS NULL")),
         Index("ix_outbox_events_coalesce", "name", "key",
               postgresql_where=text("processed_at IS NULL"), sqlite_where=text("processed_at IS NULL")),

@@ -30,7 +30,7 @@ from hearth.db import Database, get_database
 from hearth.domains import load_handlers
 from hearth.events import registry
 from hearth.events.models import Lane, Outcome, OutboxEvent
-from hearth.events.registry import Event, Subscription
+from hearth.events.registry import Event
 from hearth.settings import get_settings
 
 log = logging.getLogger("hearth.events")
@@ -38,11 +38,27 @@ T = TypeVar("T")
 
 
 def publish(session: AsyncSession, name: str, *, not_before: datetime | None = None, **payload: Any) -> OutboxEvent:
-    """Write an event in the caller's transaction; `not_before` schedules it for later (a reminder)."""
+    """Write an event in the caller's transaction; `not_before` schedules it for later (a reminder).
+
+    Its handlers in the fast lane run from the event's row. Each job subscribed to it gets a
+    row of its own here, in the same transaction, so a burst of triggers for a job never
+    queues in the fast lane before the events behind it."""
+    load_handlers()
     at = clock.now()
-    event = OutboxEvent(name=name, payload=payload, lane=Lane.FAST, created_at=at,
-                        available_at=max(at, not_before or at), attempts=0)
-    session.add(event)
+    available = max(at, not_before or at)
+    subscriptions = registry.subscriptions(name)
+    inline = [s for s in subscriptions if not s.is_job]
+    event = OutboxEvent(name=name, payload=payload, lane=Lane.FAST, created_at=at, available_at=available,
+                        deadline=available + timedelta(seconds=registry.budget_of_event(inline)), attempts=0)
+    if inline or not subscriptions:  # an event nobody listens for is kept, to be counted as unhandled
+        session.add(event)
+    for subscription in subscriptions:
+        if subscription.is_job:
+            starts = available + timedelta(seconds=subscription.delay)
+            session.add(OutboxEvent(
+                name=subscription.job, payload=payload, lane=subscription.lane,
+                key=subscription.key(payload) if subscription.key else None, created_at=at, available_at=starts,
+                deadline=starts + timedelta(seconds=subscription.budget), attempts=0))
     session.info["published_events"] = True
     return event
 
@@ -79,9 +95,12 @@ def _event(row: OutboxEvent) -> Event:
 
 
 def _pending(lane: Lane, ahead: float = 0.0) -> Any:
+    """Due rows, earliest deadline first: a mention that must be stored within 5 s goes before
+    a burst of notifications that may take 10 s, which do not starve: their deadlines come."""
     horizon = clock.now() + timedelta(seconds=ahead)
     return select(OutboxEvent).where(OutboxEvent.lane == lane, OutboxEvent.processed_at.is_(None),
-                                     OutboxEvent.available_at <= horizon).order_by(OutboxEvent.id)
+                                     OutboxEvent.available_at <= horizon).order_by(OutboxEvent.deadline,
+                                                                                   OutboxEvent.id)
 
 
 def _done(row: OutboxEvent, outcome: Outcome, started: float) -> None:
@@ -94,9 +113,8 @@ def _done(row: OutboxEvent, outcome: Outcome, started: float) -> None:
 
 # --- the fast lane ---------------------------------------------------------------------------
 
-async def fast_pass(database: Database, *, batch: int | None = None) -> tuple[int, bool]:
-    """One short write transaction over the fast lane's due events. Returns how many it took
-    and whether it wrote jobs for the slow lane."""
+async def fast_pass(database: Database, *, batch: int | None = None) -> int:
+    """One short write transaction over the fast lane's due rows; returns how many it took."""
     # SQLite has no row locks: the writer takes the write lock up front so two processes
     # never take the same rows (the second waits, then sees them done).
     settings = get_settings()
@@ -105,40 +123,36 @@ async def fast_pass(database: Database, *, batch: int | None = None) -> tuple[in
         with _collection_deferred():
             rows = (await session.scalars(_pending(Lane.FAST).limit(batch or settings.worker_batch)
                                           .with_for_update(skip_locked=True))).all()
-            started, taken, jobs = time.perf_counter(), 0, False
+            started, taken = time.perf_counter(), 0
             for row in rows:
                 if taken and (time.perf_counter() - started >= budget or sqlite.writers_waiting()):
                     break  # the rest waits for the next transaction; writers queued behind us go first
                 taken += 1
-                jobs |= await _handle(session, row, settings.worker_max_attempts)
+                await _handle(session, row, settings.worker_max_attempts)
             await session.commit()
-        return taken, jobs
+        return taken
 
 
-async def _handle(session: AsyncSession, row: OutboxEvent, max_attempts: int) -> bool:
+async def _handle(session: AsyncSession, row: OutboxEvent, max_attempts: int) -> None:
+    """An event's handlers (its jobs have rows of their own), or a fast job, in a savepoint."""
     started = time.perf_counter()
     job = registry.job(row.name)
-    subscriptions = [job] if job else registry.subscriptions(row.name)
-    if not subscriptions:
+    subscriptions = registry.subscriptions(row.name)
+    if job is None and not subscriptions:
         _unhandled(row, started)
-        return False
-    wrote_jobs = False
+        return
     try:
         async with session.begin_nested():
-            if job:
+            if job is not None:
                 await coalesce(session, row)
                 await job.handler(session, _event(row))
-            for subscription in subscriptions if not job else ():
-                if subscription.is_job:
-                    _fan_out(session, subscription, row)
-                    wrote_jobs |= subscription.lane is Lane.SLOW
-                else:
+            for subscription in subscriptions:
+                if not subscription.is_job:
                     await subscription.handler(session, _event(row))
     except Exception as exc:  # noqa: BLE001 - a failing handler must not stop the others
         _record_failure(row, exc, max_attempts)
-        return False
+        return
     _done(row, Outcome.PROCESSED, started)
-    return wrote_jobs
 
 
 _warned: set[str] = set()
@@ -150,14 +164,6 @@ def _unhandled(row: OutboxEvent, started: float) -> None:
         _warned.add(row.name)
         log.warning("no handler listens for %s events; they are counted as unhandled", row.name)
     _done(row, Outcome.UNHANDLED, started)
-
-
-def _fan_out(session: AsyncSession, subscription: Subscription, row: OutboxEvent) -> None:
-    now = clock.now()
-    session.add(OutboxEvent(
-        name=subscription.job, payload=row.payload, lane=subscription.lane,
-        key=subscription.key(row.payload) if subscription.key else None, created_at=now,
-        available_at=now + timedelta(seconds=subscription.delay), attempts=0))
 
 
 async def coalesce(session: AsyncSession, row: OutboxEvent) -> int:
@@ -192,7 +198,9 @@ def _record_failure(row: OutboxEvent, exc: BaseException, max_attempts: int) -> 
         row.processed_at, row.outcome = clock.now(), Outcome.FAILED
         metrics.EVENTS.inc(name=row.name, outcome=Outcome.FAILED)
     else:
+        budget = row.deadline - row.available_at
         row.available_at = clock.now() + _backoff(row.attempts)
+        row.deadline = row.available_at + budget
         metrics.EVENTS.inc(name=row.name, outcome="retried")
 
 
@@ -329,7 +337,7 @@ async def drain_once(database: Database | None = None, *, batch: int | None = No
     takes work due that much later, such as a job waiting for the rest of a burst."""
     load_handlers()
     database = database or get_database()
-    taken, _jobs = await fast_pass(database, batch=batch)
+    taken = await fast_pass(database, batch=batch)
     if taken:
         return taken
     row = await claim(database, f"drain:{id(database)}", ahead=ahead)

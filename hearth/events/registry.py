@@ -2,10 +2,11 @@
 
 `on(name)` subscribes a handler. A plain subscription runs inside the transaction that
 marks the event handled (the fast lane). A subscription in the slow lane, or one that
-coalesces, gets rows of its own — a *job* — written when the event is handled: the job is
-named after the event and the handler (`care.sentiment_corrected>retrain_sentiment`),
+coalesces, gets rows of its own — a *job* — written when the event is published: the job
+is named after the event and the handler (`care.sentiment_corrected>retrain_sentiment`),
 keeps its own retries, and when it coalesces, one run covers every pending row with the
-same key (a burst of 2,000 corrections, one retrain).
+same key (a burst of 2,000 corrections, one retrain). Every row carries a deadline (its
+time plus the budget) and workers take the earliest deadline first.
 
 Handlers in the fast lane take `(session, event)` and must be idempotent. Jobs in the slow
 lane take `(work, event)` (see `hearth.events.outbox.Work`): they read in short sessions,
@@ -142,20 +143,18 @@ def kinds() -> list[Kind]:
     found: dict[str, Kind] = {}
     for name, subs in sorted(_registry.by_event.items()):
         inline = [s for s in subs if not s.is_job]
-        # An event is handled in the fast lane even when all its work is in jobs: it fans out to them.
-        found[name] = Kind(name, Lane.FAST, min((s.budget for s in inline), default=DEFAULT_BUDGET[Lane.FAST]),
-                           False, tuple(s.handler.__name__ for s in inline))
+        if inline:  # an event whose work is all in jobs has no row of its own
+            found[name] = Kind(name, Lane.FAST, budget_of_event(inline), False,
+                               tuple(s.handler.__name__ for s in inline))
         for s in subs:
             if s.is_job:
                 found.setdefault(s.job, Kind(s.job, s.lane, s.budget, s.key is not None, (s.handler.__name__,)))
     return list(found.values())
 
 
-def budget_of(name: str) -> float:
-    for kind in kinds():
-        if kind.name == name:
-            return kind.budget
-    return DEFAULT_BUDGET[Lane.FAST]
+def budget_of_event(inline: list[Subscription]) -> float:
+    """An event's budget: the tightest of its handlers in the fast lane."""
+    return min((s.budget for s in inline), default=DEFAULT_BUDGET[Lane.FAST])
 
 
 # --- recurring work --------------------------------------------------------------------------

@@ -96,13 +96,11 @@ class Worker:
         while not self._stopping:
             wake.clear()  # before draining: a wake-up that arrives during the drain is not lost
             try:
-                taken, jobs = await outbox.fast_pass(database)
+                taken = await outbox.fast_pass(database)
             except Exception:  # noqa: BLE001 - keep serving; the database may come back
                 log.exception("outbox worker %s could not drain", self.name)
-                taken, jobs = 0, False
+                taken = 0
             self.handled += taken
-            if jobs:
-                self._wake[Lane.SLOW].set()
             if taken:
                 await asyncio.sleep(pause)
                 continue
@@ -170,9 +168,13 @@ class Worker:
         except RuntimeError:
             running = None
         if running is self._loop:
-            self._wake[Lane.FAST].set()
+            self._wake_lanes()
         else:
-            self._loop.call_soon_threadsafe(self._wake[Lane.FAST].set)
+            self._loop.call_soon_threadsafe(self._wake_lanes)
+
+    def _wake_lanes(self) -> None:
+        for event in self._wake.values():
+            event.set()
 
     def _wake_all(self) -> None:
         for event in self._wake.values():

@@ -63,8 +63,7 @@ async def test_a_burst_of_2000_corrections_retrains_a_few_times_and_learns_all(d
         outcomes = dict((await session.execute(select(OutboxEvent.outcome, func.count())
                                                .where(OutboxEvent.name == RETRAIN)
                                                .group_by(OutboxEvent.outcome))).all())
-        corrected = await session.scalar(select(func.count()).where(OutboxEvent.name == "care.sentiment_corrected"))
-    assert corrected == CORRECTIONS
+    # Each correction asked for a retrain (a job row, written with the correction); all but a few were covered.
     assert (await _model(database)).examples == CORRECTIONS
     assert 1 <= outcomes["processed"] <= 3, outcomes
     assert outcomes["processed"] + outcomes.get("coalesced", 0) == CORRECTIONS

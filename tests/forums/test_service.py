@@ -32,7 +32,8 @@ async def test_asking_creates_thread_post_follow_and_event(database: Database, m
         assert len(posts) == 1 and posts[0].is_opening
         assert await service.tags_for(s, [thread.id]) == {thread.id: ["abroad", "cards"]}
         assert await s.scalar(select(Follow.account_id).where(Follow.thread_id == thread.id)) == member.id
-        assert (await s.scalars(select(OutboxEvent.name))).all() == ["account.created", "forum.thread_created"]
+        assert (await s.scalars(select(OutboxEvent.name).order_by(OutboxEvent.id))).all() == [
+            "account.created", "forum.thread_created", "forum.reindex_thread"]  # the event, and the job it asks for
         cat = await s.get(Category, category.id)
         assert (cat.thread_count, cat.post_count) == (1, 1)
 
