@@ -178,10 +178,16 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=15)
-    from bench import care
+    from bench import background, care
 
     with console.status("Mentions through signed webhooks, end to end, with 10,000 topics…"):
         ctx["over_http"] = asyncio.run(care.over_http(url, topics=10_000, count=2 * args.mentions))
+    # On SQLite a database of its own, so the backlog is the only work waiting; on PostgreSQL the same one.
+    background_url = args.database_url or f"sqlite+aiosqlite:///{workdir}/background.db"
+    with console.status("Background work against signed-in writes…") as status:
+        ctx["background"] = asyncio.run(background.measure(
+            background_url, free_port(), seconds=args.seconds,
+            say=lambda text: status.update(f"Background work: {text}…")))
     report(results, args, url, ctx)
 
 
@@ -220,11 +226,15 @@ def report(results: list[Result], args: argparse.Namespace, url: str, ctx: dict)
                   f"messages ({h['stored']:,} kept) · CPU per message: servers {cpu['servers']:.0f} µs, worker "
                   f"{cpu['worker']:.0f} µs, the sender {cpu['sender']:.0f} µs · memory of the processes "
                   f"{h['rss_mb']:.0f} MB")
+    from bench import background
+
+    background.report(console, ctx["background"])
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps({"pages": [asdict(r) for r in results], "search": latency,
                                                   "screening": screening, "recompute": recompute,
-                                                  "ingestion": ctx["ingestion"], "over_http": ctx["over_http"]},
+                                                  "ingestion": ctx["ingestion"], "over_http": ctx["over_http"],
+                                                  "background": ctx["background"]},
                                                  indent=2))
 
 

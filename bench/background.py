@@ -113,7 +113,7 @@ async def _backlog(database: Database, ctx: dict, *, corrections: int = 2_000) -
             if i % 100 == 99:
                 await session.commit()
         posts = list(await session.scalars(select(Post.id).where(Post.thread_id == ctx["thread"]).limit(500)))
-        for i in range(4_500):  # moderators' edits
+        for i in range(2_500):  # moderators' edits
             events.publish(session, "forum.post_edited", thread_id=ctx["thread"], post_id=posts[i % len(posts)])
         await session.commit()
     async with database.sessionmaker() as session:

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from rich.progress import Progress
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hearth import clock
@@ -17,6 +18,7 @@ from hearth.accounts import service as accounts
 from hearth.accounts.models import Role
 from hearth.db import Database
 from hearth.domains import domain_modules
+from hearth.events import OutboxEvent
 
 DEMO_PASSWORD = "hearth-demo-2026"
 
@@ -84,4 +86,17 @@ async def seed(database: Database, *, quiet: bool = False) -> dict[str, int]:
             async with database.sessionmaker() as session:
                 counts[name] = await seeder(session, progress)
                 await session.commit()
+    await _work_from_now(database)
     return counts
+
+
+async def _work_from_now(database: Database) -> None:
+    """The seeders date the community's content in the past, and with it the events that
+    content published. For the worker those are new work: due from now, not late for months
+    (which /healthz would report as a stalled worker)."""
+    now = clock.now()
+    async with database.sessionmaker() as session:
+        await session.execute(update(OutboxEvent).where(OutboxEvent.processed_at.is_(None),
+                                                        OutboxEvent.available_at < now)
+                              .values(available_at=now, deadline=now))
+        await session.commit()
