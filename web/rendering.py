@@ -6,6 +6,7 @@ partial updates come from the same template.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -13,6 +14,7 @@ from urllib.parse import quote
 import jinja2
 from fastapi import Request
 from jinja2_fragments import render_block
+from markupsafe import Markup, escape
 from starlette.responses import HTMLResponse, Response
 
 from hearth import __version__, i18n
@@ -42,6 +44,31 @@ def _date(value: Any) -> str:
 
 
 environment.filters["date"] = _date
+
+
+def _duration(seconds: float | None) -> str:
+    """A span of time as people say it: 0.4 s, 12 s, 3 min, 5 h, 12 d."""
+    if seconds is None:
+        return ""
+    for limit, unit, size in ((60, "s", 1), (3600, "min", 60), (86400 * 2, "h", 3600)):
+        if seconds < limit:
+            amount = seconds / size
+            if unit == "s" and amount < 10 and amount != int(amount):
+                return f"{amount:.1f} s"
+            return f"{amount:.0f} {unit}"
+    return f"{seconds / 86400:,.0f} d"
+
+
+environment.filters["duration"] = _duration
+
+
+def _breakable(name: str) -> Markup:
+    """A dotted name (`care.sentiment_corrected>retrain_sentiment`) that may wrap after its
+    dots on a narrow screen, and nowhere else."""
+    return Markup("<wbr>").join(escape(part) for part in re.split(r"(?<=[.>])", name))
+
+
+environment.filters["breakable"] = _breakable
 
 
 def is_htmx(request: Request) -> bool:
