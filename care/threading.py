@@ -49,6 +49,13 @@ async def assign(session: AsyncSession, channel_id: int, mentions: list[MentionI
     known = dict((await session.execute(select(ConversationKey.external_id, ConversationKey.conversation_id)
                                         .where(ConversationKey.channel_id == channel_id,
                                                ConversationKey.external_id.in_(keys)))).all())
+    # Groups that reach the same stored conversation are one group: otherwise each would pick
+    # its own survivor, and one could merge away (delete) the conversation the other chose.
+    by_conversation: dict[int, list[str]] = {}
+    for key, conversation_id in known.items():
+        by_conversation.setdefault(conversation_id, []).append(key)
+    for linked in by_conversation.values():
+        groups.join(linked)
     by_root: dict[str, set[int]] = {}
     for key in keys:
         found = by_root.setdefault(groups.find(key), set())

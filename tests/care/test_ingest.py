@@ -85,6 +85,25 @@ async def test_replies_before_their_parents_land_in_one_conversation(database: D
     assert [(c.mention_count, c.started_at, c.last_at) for c in conversations] == [(4, T0, T0 + timedelta(minutes=3))]
 
 
+async def test_one_batch_that_meets_a_conversation_twice_merges_everything_once(database: Database,  # noqa: ANN001
+                                                                                   x_channel) -> None:
+    """Two messages of one batch that do not refer to each other, each linking the same stored
+    conversation to another one: all three are one conversation, merged once."""
+    await make_topic(database, "All", "hearth")
+    await receive(database, x_channel, mention("r", "hearth elsewhere"))  # the oldest conversation
+    await receive(database, x_channel, mention("p", "hearth question", minutes=1),
+                  mention("q", "hearth reply", parent="p", minutes=2))  # the one both messages meet
+    await receive(database, x_channel, mention("s", "hearth and elsewhere", minutes=3))
+    assert len({m.conversation_id for m in await stored(database)}) == 3
+    await receive(database, x_channel, mention("n1", "hearth links p and s", parent="p", conversation="s", minutes=4),
+                  mention("n2", "hearth links q and r", parent="q", conversation="r", minutes=5))
+    rows = await stored(database)
+    assert len(rows) == 6 and len({m.conversation_id for m in rows}) == 1
+    async with database.sessionmaker() as s:
+        [conversation] = (await s.scalars(select(Conversation))).all()
+    assert conversation.mention_count == 6
+
+
 async def test_conversation_ids_thread_even_without_parents(database: Database, x_channel) -> None:  # noqa: ANN001
     await make_topic(database, "All", "hearth")
     await receive(database, x_channel, mention("1", "hearth one", conversation="c1"),
