@@ -1,15 +1,12 @@
-from fastapi import APIRouter, Depends
+"""The JSON API's routers and what every one of their routes gets (hearth.app adds them)."""
+
+from fastapi import Depends
 
 from api import accounts, care, forums, moderation, notifications, operations, retention, reviews
-from hearth.ratelimit import limit_writes
 from hearth.auth import verify_api_csrf
+from hearth.ratelimit import limit_writes
 
-router = APIRouter(prefix="/api/v1", dependencies=[Depends(verify_api_csrf), Depends(limit_writes)])
-router.include_router(accounts.router)
-router.include_router(forums.router)
-router.include_router(notifications.router)
-router.include_router(moderation.router)
-router.include_router(reviews.router)
-router.include_router(retention.router)
-router.include_router(care.router)
-router.include_router(operations.router)
+PREFIX = "/api/v1"
+DEPENDENCIES = [Depends(verify_api_csrf), Depends(limit_writes)]
+ROUTERS = [accounts.router, forums.router, notifications.router, moderation.router, reviews.router,
+           retention.router, care.router, operations.router]

@@ -21,7 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
-from hearth import __version__, cpu, events, metrics
+from hearth import __version__, cpu, events, metrics, routing
 from hearth.db import Database, get_database, set_database
 from hearth.errors import HearthError
 from hearth.domains import load_handlers
@@ -56,9 +56,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(database: Database | None = None) -> FastAPI:
+    from api import router as api
     from api.hooks import router as hooks_router
-    from api.router import router as api_router
-    from web.router import router as web_router
+    from web import router as web
 
     settings = get_settings()
     configure_logging(settings.log_level)
@@ -71,11 +71,12 @@ def create_app(database: Database | None = None) -> FastAPI:
     )
     app.add_middleware(RequestContext)
     _install_error_handlers(app)
-    app.include_router(hooks_router)  # the platforms' webhooks: signed, outside /api/v1's CSRF and budgets
-    app.include_router(api_router)
-    app.include_router(web_router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    routing.use_indexed_router(app)
     _add_operations(app)
+    routing.include(app, [hooks_router])  # the platforms' webhooks: signed, outside /api/v1's CSRF and budgets
+    routing.include(app, api.ROUTERS, prefix=api.PREFIX, dependencies=api.DEPENDENCIES)
+    routing.include(app, web.ROUTERS, dependencies=web.DEPENDENCIES, include_in_schema=False)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 
 

@@ -61,9 +61,8 @@ def _prepare_sqlite(engine: AsyncEngine, url: str) -> None:
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # pysqlite's own transaction handling starts transactions late and skips
-        # SELECTs; take it over so a transaction means what it says.
-        dbapi_connection.isolation_level = None
+        # (hearth.sqlite opens connections without pysqlite's own transaction handling, which
+        # starts transactions late and skips SELECTs: BEGIN below means what it says.)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")

@@ -1,23 +1,22 @@
-"""aiosqlite connections whose statements cost one trip to the connection's thread, not four.
+"""SQLite connections whose statements run right where they are awaited, not on a thread.
 
-aiosqlite runs every call on the connection's own thread, and SQLAlchemy's adapter makes
-four calls per statement: open a cursor, execute, fetch the rows, close the cursor. Each
-trip is a hand-over to that thread and back to the event loop, and on a small virtual
-machine a hand-over costs about 0.1 ms — far more than SQLite takes for an indexed
-query (a few µs). Here a statement's cursor is opened, executed, read to the end and
-closed in one call on the thread; the adapter then reads the rows it already has.
+aiosqlite runs every call on a thread of its own, and SQLAlchemy's adapter makes four
+calls per statement (open a cursor, execute, fetch the rows, close the cursor). Each is a
+hand-over to that thread and back to the event loop: about 0.13 ms on a small virtual
+machine, against 3 µs for the indexed query itself, so a page of nine statements spent
+most of its time handing work to and fro. SQLite reads from local disk in microseconds,
+so here each statement runs on the calling thread, in one piece (cursor, execute, every
+row, close); the adapter then reads the rows it already has. The rest of aiosqlite's
+interface stays, so SQLAlchemy's dialect works unchanged.
 
-Everything else (transactions, errors, closing, the thread itself) is aiosqlite's.
-Server-side cursors get all rows at once too, which is what the SQLite adapter did
-before it had them: SQLite's result sets are read from local disk, not a network.
-
-Taking the write lock (`BEGIN IMMEDIATE`) waits here, on the event loop, in steps of a
-millisecond or two, rather than in SQLite's busy handler on the connection's thread: that
-handler sleeps ever longer (25, 50, then 100 ms between tries), so a writer that arrives
-while the outbox worker commits short transactions one after another would keep waking up
-just after the lock was taken again. Polling every few milliseconds gets it in at the
-first gap; background writers poll less often, so requests go first. How long each
-request's writer waited is in `hearth_db_write_wait_seconds`.
+SQLite never waits on this thread: connections have no busy timeout. A statement that
+finds the database locked (`SQLITE_BUSY`: another writer holds the write lock) is tried
+again after an asynchronous pause of a millisecond or two, until `lock_timeout`. That is
+how writers take the write lock (`BEGIN IMMEDIATE`) too, rather than in SQLite's busy
+handler, which sleeps ever longer (25, 50, then 100 ms between tries) and would keep
+missing the gaps between the outbox worker's short transactions. Background writers
+(the worker) pause longer between tries, so requests go first. How long each request's
+writer waited is in `hearth_db_write_wait_seconds`.
 """
 
 from __future__ import annotations
@@ -36,9 +35,22 @@ __all__ = ["BACKGROUND", "FusedConnection", "connect", "writers_waiting"]
 
 _Outcome = tuple[Any, int, int | None, list[Any]]
 
+# Appended to BEGIN IMMEDIATE by background writers (the outbox worker): they look for the
+# lock less often, so a request's writer that waits beside them gets it first.
+BACKGROUND = "-- background"
+FOREGROUND_POLL = 0.002  # the longest pause between a request's tries
+AGING = 0.05  # a background writer that waited this long tries as often as requests do
+_waiting = 0  # requests' writers of this process waiting for the lock right now
+
+
+def writers_waiting() -> int:
+    """How many foreground writers of this process wait for the write lock; the worker hands
+    the lock over (commits early) when there are any."""
+    return _waiting
+
 
 class FusedCursor:
-    """The cursor SQLAlchemy's adapter sees: each execute is one call on the thread."""
+    """The cursor SQLAlchemy's adapter sees: each execute runs the statement to the end at once."""
 
     __slots__ = ("_connection", "_rows", "arraysize", "description", "lastrowid", "rowcount")
 
@@ -69,20 +81,29 @@ class FusedCursor:
         finally:
             cursor.close()
 
-    async def _call(self, call: Callable[[sqlite3.Cursor], object]) -> FusedCursor:
+    async def _call(self, call: Callable[[sqlite3.Cursor], object], *, background: bool = False) -> FusedCursor:
         self.description, self.rowcount, self.lastrowid, self._rows = await self._connection._execute(
-            self._run, call)
+            self._run, call, background=background)
         return self
 
     async def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> FusedCursor:
         if sql.startswith("BEGIN IMMEDIATE"):
-            await self._connection.begin_immediate(background=sql.endswith(BACKGROUND))
-            self.description, self.rowcount, self.lastrowid, self._rows = None, -1, None, []
-            return self
+            return await self._begin_immediate(background=sql.endswith(BACKGROUND))
         return await self._call(lambda cursor: cursor.execute(sql, parameters))
 
     async def executemany(self, sql: str, parameters: Any) -> FusedCursor:
         return await self._call(lambda cursor: cursor.executemany(sql, parameters))
+
+    async def _begin_immediate(self, *, background: bool) -> FusedCursor:
+        global _waiting
+        started = time.monotonic()
+        _waiting += not background
+        try:
+            return await self._call(lambda cursor: cursor.execute("BEGIN IMMEDIATE"), background=background)
+        finally:
+            _waiting -= not background
+            if not background:
+                metrics.DB_WRITE_WAIT.observe(time.monotonic() - started)
 
     async def fetchall(self) -> list[Any]:
         rows, self._rows = self._rows, []
@@ -100,75 +121,72 @@ class FusedCursor:
         self._rows = []
 
 
-def _try_begin(conn: sqlite3.Connection, busy_ms: int) -> bool:
-    """One try at the write lock without SQLite's own waiting; False when another writer has it."""
-    conn.execute("PRAGMA busy_timeout=0")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        return True
-    except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorname", "") in {"SQLITE_BUSY", "SQLITE_LOCKED"}:
-            return False
-        raise
-    finally:
-        conn.execute(f"PRAGMA busy_timeout={busy_ms}")
-
-
-# Appended to BEGIN IMMEDIATE by background writers (the outbox worker): they look for the
-# lock less often, so a request's writer that waits beside them gets it first.
-BACKGROUND = "-- background"
-FOREGROUND_POLL = 0.002  # the longest pause between a request's tries
-AGING = 0.05  # a background writer that waited this long tries as often as requests do
-_waiting = 0  # requests' writers of this process waiting for the lock right now
-
-
-def writers_waiting() -> int:
-    """How many foreground writers of this process wait for the write lock; the worker hands
-    the lock over (commits early) when there are any."""
-    return _waiting
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    # Plain SQLITE_BUSY only: the statement changed nothing and may simply run again.
+    # SQLITE_BUSY_SNAPSHOT (a read transaction overtaken by a writer) cannot be retried.
+    return getattr(exc, "sqlite_errorname", "") in {"SQLITE_BUSY", "SQLITE_LOCKED"}
 
 
 class FusedConnection(aiosqlite.Connection):
-    lock_timeout: float = 10.0  # seconds a writer waits for the write lock before giving up
+    """aiosqlite's interface over a sqlite3 connection used on the caller's own thread."""
+
+    lock_timeout: float = 10.0  # seconds a statement waits for a lock before it fails
+
+    def __await__(self) -> Generator[Any, None, FusedConnection]:
+        return self._connect().__await__()  # no thread to start
+
+    async def _connect(self) -> FusedConnection:
+        if self._connection is None:
+            self._connection = self._connector()
+        return self
+
+    def stop(self) -> None:  # type: ignore[override] - nothing runs elsewhere to stop
+        self._running = False
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def cursor(self) -> FusedCursor:  # type: ignore[override]
         return FusedCursor(self)
 
-    async def begin_immediate(self, *, background: bool = False) -> None:
-        global _waiting
-        started = time.monotonic()
-        busy_ms = int(self.lock_timeout * 1000)
-        pause, longest = (0.002, 0.005) if background else (0.0005, FOREGROUND_POLL)
-        if await self._execute(_try_begin, self._conn, busy_ms):
-            if not background:
-                metrics.DB_WRITE_WAIT.observe(time.monotonic() - started)
-            return
-        _waiting += not background
+    async def _execute(self, fn: Callable[..., Any], *args: Any, background: bool = False, **kwargs: Any) -> Any:
+        if not self._running or self._connection is None:
+            raise ValueError("Connection closed")
         try:
-            while not await self._execute(_try_begin, self._conn, busy_ms):
-                waited = time.monotonic() - started
-                if waited >= self.lock_timeout:
-                    raise sqlite3.OperationalError(
-                        f"database is locked (waited {waited * 1000:.0f} ms for the write lock)")
-                if background and waited > AGING:  # under a steady stream of requests, it still gets a turn
-                    longest = FOREGROUND_POLL
-                await asyncio.sleep(min(pause, self.lock_timeout - waited))
-                pause = min(pause * 2, longest)
-        finally:
-            _waiting -= not background
-            if not background:
-                metrics.DB_WRITE_WAIT.observe(time.monotonic() - started)
+            return fn(*args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc):
+                raise
+        return await self._retry(fn, args, kwargs, background)
+
+    async def _retry(self, fn: Callable[..., Any], args: tuple, kwargs: dict, background: bool) -> Any:
+        started = time.monotonic()
+        pause, longest = (0.002, 0.005) if background else (0.0005, FOREGROUND_POLL)
+        while True:
+            waited = time.monotonic() - started
+            if waited >= self.lock_timeout:
+                raise sqlite3.OperationalError(f"database is locked (waited {waited * 1000:.0f} ms for the lock)")
+            if background and waited > AGING:  # under a steady stream of requests, it still gets a turn
+                longest = FOREGROUND_POLL
+            await asyncio.sleep(min(pause, self.lock_timeout - waited))
+            pause = min(pause * 2, longest)
+            try:
+                return fn(*args, **kwargs)
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc):
+                    raise
 
 
 def connect(database: str, *, lock_timeout: float = 10.0, **kwargs: Any) -> FusedConnection:
     """Like `aiosqlite.connect`; await it (SQLAlchemy's `async_creator` does). `lock_timeout`
-    bounds the wait for the write lock (and SQLite's busy timeout for everything else)."""
-    kwargs["timeout"] = lock_timeout
+    bounds how long a statement waits for a lock held by another connection."""
+    kwargs["timeout"] = 0  # SQLite itself never waits: see the module's docstring
+    kwargs["check_same_thread"] = False  # each connection serves one event loop, whichever thread runs it
+    kwargs["isolation_level"] = None  # transactions are begun explicitly (hearth.db)
 
     def connector() -> sqlite3.Connection:
         return sqlite3.connect(database, **kwargs)
 
     connection = FusedConnection(connector, iter_chunk_size=64)
     connection.lock_timeout = lock_timeout
-    connection._thread.daemon = True  # as SQLAlchemy does for aiosqlite: never hold up exit
     return connection
