@@ -59,6 +59,9 @@ class Thread(Base):
                                                 server_default=ContentState.PUBLISHED.value)
     created_at: Mapped[datetime]
     last_activity_at: Mapped[datetime]
+    # Moves whenever anything the thread page shows changes (answers, edits, votes, acceptance,
+    # moderation): a page rendered for an older version is rendered again (web/shared.py).
+    version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     author: Mapped[Account] = relationship(lazy="raise")
     category: Mapped[Category] = relationship(lazy="raise")

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, literal, or_, select, union_all, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -107,6 +107,12 @@ async def create_thread(session: AsyncSession, author: Account, data: ThreadIn) 
     return thread
 
 
+async def _touch(session: AsyncSession, thread_id: int) -> None:
+    """Something the thread's page shows changed: pages rendered for the old version go."""
+    await session.execute(update(Thread).where(Thread.id == thread_id).values(version=Thread.version + 1)
+                          .execution_options(synchronize_session=False))
+
+
 async def _count_in_category(session: AsyncSession, category_id: int, *, threads: int = 0, posts: int = 0) -> None:
     await session.execute(update(Category).where(Category.id == category_id).values(
         thread_count=Category.thread_count + threads, post_count=Category.post_count + posts))
@@ -139,6 +145,7 @@ async def create_answer(session: AsyncSession, author: Account, thread_id: int, 
     await _follow(session, thread.id, author.id)
     await session.flush()
     await moderation.record(session, screened, post.id)
+    await _touch(session, thread.id)
     events.publish(session, "forum.post_created", thread_id=thread.id, post_id=post.id)
     return post
 
@@ -160,6 +167,7 @@ async def set_post_state(session: AsyncSession, post_id: int, state: ContentStat
         if not post.public and thread.accepted_post_id == post.id:
             thread.accepted_post_id = None  # an answer nobody can read cannot be the accepted one
     await session.flush()
+    await _touch(session, thread.id)
     name = "forum.post_published" if post.public and not was_public else "forum.thread_changed"
     events.publish(session, name, thread_id=thread.id, post_id=post.id)
     return post
@@ -173,6 +181,7 @@ async def replace_post_text(session: AsyncSession, editor: Account, post_id: int
     session.add(PostRevision(post_id=post.id, editor_id=editor.id, body=post.body, created_at=clock.now()))
     post.body, post.body_html, post.edited_at = text, markdown.render(text), clock.now()
     await session.flush()
+    await _touch(session, post.thread_id)
     events.publish(session, "forum.post_edited", thread_id=post.thread_id, post_id=post.id)
     return post
 
@@ -208,6 +217,7 @@ async def edit_post(session: AsyncSession, editor: Account, post_id: int, data: 
         await set_post_state(session, post.id, ContentState.HELD)
     elif post.state == ContentState.HIDDEN and editor.id == post.author_id:
         await moderation.reopen(session, POST_KIND, post.id, "edited")  # the author fixed it: look again
+    await _touch(session, thread.id)
     events.publish(session, "forum.post_edited", thread_id=thread.id, post_id=post.id)
     return post
 
@@ -235,6 +245,7 @@ async def vote(session: AsyncSession, voter: Account, post_id: int) -> Post:
         # The primary key (post, voter) settles two votes sent at the same moment.
         raise Conflict("You already voted for this post") from exc
     await session.execute(update(Post).where(Post.id == post.id).values(score=Post.score + 1))
+    await _touch(session, post.thread_id)
     await session.refresh(post, ["score"])
     return post
 
@@ -246,6 +257,7 @@ async def unvote(session: AsyncSession, voter: Account, post_id: int) -> Post:
     result = await session.execute(delete(PostVote).where(PostVote.post_id == post.id, PostVote.voter_id == voter.id))
     if result.rowcount:
         await session.execute(update(Post).where(Post.id == post.id).values(score=Post.score - 1))
+        await _touch(session, post.thread_id)
         await session.refresh(post, ["score"])
     return post
 
@@ -269,6 +281,7 @@ async def accept(session: AsyncSession, actor: Account, thread_id: int, post_id:
             raise Invalid("The question cannot be its own answer")
     previous, thread.accepted_post_id = thread.accepted_post_id, post_id
     await session.flush()
+    await _touch(session, thread.id)
     if post_id is not None and post_id != previous:
         events.publish(session, "forum.answer_accepted", thread_id=thread.id, post_id=post_id, actor_id=actor.id)
     else:
@@ -282,6 +295,7 @@ async def set_locked(session: AsyncSession, moderator: Account, thread_id: int, 
     thread = await get_thread(session, thread_id)
     thread.locked = locked
     await session.flush()
+    await _touch(session, thread.id)
     return thread
 
 
@@ -302,6 +316,15 @@ async def followers(session: AsyncSession, thread_id: int) -> list[int]:
 # --- reading --------------------------------------------------------------------------------------
 
 @dataclass
+class ThreadHead:
+    """A thread with what its page shows above the posts, read in one statement."""
+
+    thread: Thread
+    category: Category
+    tags: list[str]
+
+
+@dataclass
 class ThreadView:
     thread: Thread
     category: Category
@@ -312,6 +335,8 @@ class ThreadView:
     following: bool = False
     # Why posts the viewer may see are not public (reason codes by post id).
     moderation: dict[int, list[str]] = field(default_factory=dict)
+    # Posts a page shared by many viewers leaves out: only their authors see them (web/shared.py).
+    withheld: frozenset[int] = frozenset()
 
 
 def _answer_order(thread: Thread):  # noqa: ANN202
@@ -328,32 +353,74 @@ def _visible(post: Post, viewer: Account | None) -> bool:
     return _may_moderate(viewer) or (post.author_id == viewer.id and post.state != ContentState.REJECTED)
 
 
-async def thread_view(session: AsyncSession, thread_id: int, viewer: Account | None) -> ThreadView:
-    row = (await session.execute(
-        select(Thread, Category, Account).join(Category, Category.id == Thread.category_id)
-        .join(Account, Account.id == Thread.author_id).where(Thread.id == thread_id))).first()
+_TAG_SEPARATOR = "\x1f"
+
+
+async def thread_head(session: AsyncSession, thread_id: int) -> ThreadHead:
+    tags = (select(func.aggregate_strings(Tag.name, _TAG_SEPARATOR)).join(ThreadTag, ThreadTag.tag_id == Tag.id)
+            .where(ThreadTag.thread_id == Thread.id).scalar_subquery())
+    row = (await session.execute(select(Thread, Category, tags).join(Category, Category.id == Thread.category_id)
+                                 .where(Thread.id == thread_id))).first()
     if row is None:
         raise NotFound("No such thread")
-    thread, category, _author = row
-    query = select(Post, Account).join(Account, Account.id == Post.author_id).where(Post.thread_id == thread_id)
-    if viewer is None:
+    thread, category, names = row
+    return ThreadHead(thread, category, sorted(names.split(_TAG_SEPARATOR)) if names else [])
+
+
+async def _posts(session: AsyncSession, thread_id: int, *, public_only: bool) -> tuple[list[Post], dict[int, list[str]]]:
+    """A thread's posts with their authors, and moderation's reasons for those not public, in one statement."""
+    query = (select(Post, Account, moderation.reasons_column(POST_KIND, Post.id))
+             .join(Account, Account.id == Post.author_id).where(Post.thread_id == thread_id))
+    if public_only:
         query = query.where(Post.state == ContentState.PUBLISHED)
-    posts = [(p, a) for p, a in (await session.execute(query.order_by(Post.id))).all() if _visible(p, viewer)]
-    question = next((p for p, _ in posts if p.is_opening), None)
-    if question is None:
-        raise NotFound("No such thread")
-    for post, author in posts:
+    posts, reasons = [], {}
+    for post, author, codes in (await session.execute(query.order_by(Post.id))).all():
         # Loaded in the same query; attach it without marking the post changed (no flush on commit).
         set_committed_value(post, "author", author)
-    answers = sorted((p for p, _ in posts if not p.is_opening), key=_answer_order(thread))
-    view = ThreadView(thread, category, question, answers, (await tags_for(session, [thread_id])).get(thread_id, []))
+        posts.append(post)
+        if codes and not post.public:
+            reasons[post.id] = codes
+    return posts, reasons
+
+
+def _assemble(head: ThreadHead, posts: list[Post], reasons: dict[int, list[str]]) -> ThreadView:
+    question = next((p for p in posts if p.is_opening), None)
+    if question is None:
+        raise NotFound("No such thread")
+    answers = sorted((p for p in posts if not p.is_opening), key=_answer_order(head.thread))
+    shown = {p.id for p in posts}
+    return ThreadView(head.thread, head.category, question, answers, head.tags,
+                      moderation={k: v for k, v in reasons.items() if k in shown})
+
+
+async def viewer_state(session: AsyncSession, viewer_id: int, thread_id: int) -> tuple[set[int], bool]:
+    """The posts of a thread this member voted for, and whether they follow it: one statement."""
+    votes = select(literal("vote"), PostVote.post_id).where(
+        PostVote.voter_id == viewer_id, PostVote.post_id.in_(select(Post.id).where(Post.thread_id == thread_id)))
+    follows = select(literal("follow"), Follow.thread_id).where(Follow.thread_id == thread_id,
+                                                                 Follow.account_id == viewer_id)
+    rows = (await session.execute(union_all(votes, follows))).all()
+    return {ref for kind, ref in rows if kind == "vote"}, any(kind == "follow" for kind, _ref in rows)
+
+
+async def thread_view(session: AsyncSession, thread_id: int, viewer: Account | None) -> ThreadView:
+    """The thread as one viewer sees it (the API, page fragments, visitors)."""
+    head = await thread_head(session, thread_id)
+    posts, reasons = await _posts(session, thread_id, public_only=viewer is None)
+    view = _assemble(head, [p for p in posts if _visible(p, viewer)], reasons)
     if viewer is not None:
-        ids = [p.id for p, _ in posts]
-        view.voted = set(await session.scalars(select(PostVote.post_id).where(
-            PostVote.voter_id == viewer.id, PostVote.post_id.in_(ids))))
-        view.following = await session.scalar(select(Follow.thread_id).where(
-            Follow.thread_id == thread_id, Follow.account_id == viewer.id)) is not None
-        view.moderation = await moderation.reasons_for(session, POST_KIND, [p.id for p, _ in posts if not p.public])
+        view.voted, view.following = await viewer_state(session, viewer.id, thread_id)
+    return view
+
+
+async def shared_thread_view(session: AsyncSession, head: ThreadHead, *, may_moderate: bool) -> ThreadView:
+    """The thread as every member (or every moderator) sees it before their own votes and posts
+    are put in: members' held and hidden posts are withheld, to be shown to their authors only."""
+    posts, reasons = await _posts(session, head.thread.id, public_only=False)
+    kept = [p for p in posts if p.state != ContentState.DELETED and (may_moderate or p.state != ContentState.REJECTED)]
+    view = _assemble(head, kept, reasons)
+    if not may_moderate:
+        view.withheld = frozenset(p.id for p in kept if not p.public)
     return view
 
 

@@ -241,6 +241,13 @@ async def reopen(session: AsyncSession, kind: str, content_id: int, code: str) -
     return reviewable
 
 
+def reasons_column(kind: str, content_id: Any) -> Any:
+    """The reason codes of a content's queue item, as a column a domain adds to the query that
+    reads its contents (`content_id`: its id column): no extra statement per page."""
+    return (select(Reviewable.reasons).where(Reviewable.content_kind == kind, Reviewable.content_id == content_id)
+            .limit(1).scalar_subquery())
+
+
 async def reasons_for(session: AsyncSession, kind: str, ids: list[int]) -> dict[int, list[str]]:
     """The reason codes of the queue items for these contents, for telling their authors why."""
     if not ids:

@@ -105,10 +105,11 @@ async def _clean(database: Database) -> AsyncIterator[None]:
     yield
     await _empty(database)
     await ratelimit.backend().reset()
-    from web import cards, pagecache
+    from web import cards, pagecache, shared
 
     pagecache.clear()
     cards.clear()
+    shared.clear()
 
 
 @pytest.fixture

@@ -71,5 +71,7 @@ def clear() -> None:
         cards.clear()
 
 
-environment.globals["cached_post_card"] = cached_macro("forums/_macros.html", "post_card", _post_key)
-environment.globals["cached_review_card"] = cached_macro("reviews/_macros.html", "review_card", _review_key)
+post_card = cached_macro("forums/_macros.html", "post_card", _post_key)
+review_card = cached_macro("reviews/_macros.html", "review_card", _review_key)
+environment.globals["cached_post_card"] = post_card
+environment.globals["cached_review_card"] = review_card

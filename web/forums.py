@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Query, Request
@@ -10,13 +11,14 @@ from forums.models import Post
 from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
 from hearth import i18n, search
 from hearth.accounts import service as accounts
-from hearth.accounts.models import Role
+from hearth.accounts.models import Account, Role
 from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid, NotFound
+from moderation.models import ContentState
+from web import cards, pagecache, shared
 from web.forms import field_errors, validate
-from web import cards, pagecache  # noqa: F401 - cards registers its template functions
-from web.rendering import is_htmx, render
+from web.rendering import is_htmx, render, render_text
 
 router = APIRouter()
 _ = i18n.gettext
@@ -59,13 +61,49 @@ async def thread_short(thread_id: int, db: DbSession) -> Response:
 
 @router.get("/t/{thread_id}/{slug}")
 async def thread(thread_id: int, slug: str, request: Request, account: CurrentAccount, db: DbSession) -> Response:
-    async def page() -> Response:
+    if account is None:
+        async def page() -> Response:
+            view = await service.thread_view(db, thread_id, None)
+            if slug != view.thread.slug:
+                return RedirectResponse(service.thread_url(view.thread), status_code=301)
+            return render(request, "forums/thread.html", {"view": view, "values": {}, "errors": {}})
+
+        return await pagecache.serve(request, page)
+    head = await service.thread_head(db, thread_id)
+    if slug != head.thread.slug:
+        return RedirectResponse(service.thread_url(head.thread), status_code=301)
+    if head.thread.state != ContentState.PUBLISHED:  # a held question: its author's and moderators' alone
         view = await service.thread_view(db, thread_id, account)
-        if slug != view.thread.slug:
-            return RedirectResponse(service.thread_url(view.thread), status_code=301)
         return render(request, "forums/thread.html", {"view": view, "values": {}, "errors": {}})
 
-    return await pagecache.serve(request, page)
+    async def render_shared(viewers: shared.Audience) -> tuple[str, service.ThreadView]:
+        view = await service.shared_thread_view(db, head, may_moderate=viewers.has_role(Role.MODERATOR))
+        html = render_text(request, "forums/thread.html", {"view": view, "values": {}, "errors": {},
+                                                           "account": viewers})
+        return html, view
+
+    async def overlay(view: service.ThreadView) -> dict[str, str]:
+        voted, following = await service.viewer_state(db, account.id, thread_id)
+        return _own_parts(view, account, voted, following)
+
+    return await shared.serve(request, version=head.thread.version, render=render_shared, overlay=overlay)
+
+
+def _own_parts(view: service.ThreadView, account: Account, voted: set[int], following: bool) -> dict[str, str]:
+    """The slots of a shared thread page that differ for this member: the cards they see
+    differently (their own posts, their votes, every answer when they asked) and the follow button."""
+    own = replace(view, voted=voted, following=following)
+    parts: dict[str, str] = {}
+    if following:
+        parts["follow"] = render_text(None, "forums/_follow.html", {"thread": view.thread, "following": True})
+    asked = account.id == view.thread.author_id
+    for post in [view.question, *view.answers]:
+        mine = post.author_id == account.id
+        if post.id in view.withheld and not mine:
+            continue
+        if mine or asked or post.id in voted:
+            parts[f"post-{post.id}"] = cards.post_card(post, own, account)
+    return parts
 
 
 @router.post("/t/{thread_id}/answers")

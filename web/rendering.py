@@ -80,21 +80,25 @@ def is_htmx(request: Request) -> bool:
 TOKEN_PLACEHOLDER = "__hearth_csrf_token__"
 
 
-def render(request: Request, name: str, context: dict[str, Any] | None = None, *,
-           status_code: int = 200, block: str | None = None, headers: dict[str, str] | None = None) -> Response:
-    ctx: dict[str, Any] = {
-        "account": getattr(request.state, "account", None),
-        "csrf_token": TOKEN_PLACEHOLDER,
-        "lang": i18n.current.get(),
-        "path": request.url.path,
-        "next_param": quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe=""),
-        "toasts": [],
-    }
+def render_text(request: Request | None, name: str, context: dict[str, Any] | None = None, *,
+                block: str | None = None) -> str:
+    """A template (or one block of it) as text, with the CSRF placeholder still in it."""
+    ctx: dict[str, Any] = {"csrf_token": TOKEN_PLACEHOLDER, "lang": i18n.current.get(), "toasts": []}
+    if request is not None:
+        ctx.update({
+            "account": getattr(request.state, "account", None),
+            "path": request.url.path,
+            "next_param": quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe=""),
+        })
     ctx.update(context or {})
     if block:  # the one block an htmx request needs, from the same template as the page
-        html = render_block(environment, name, block, ctx)
-    else:
-        html = environment.get_template(name).render(ctx)
+        return render_block(environment, name, block, ctx)
+    return environment.get_template(name).render(ctx)
+
+
+def render(request: Request, name: str, context: dict[str, Any] | None = None, *,
+           status_code: int = 200, block: str | None = None, headers: dict[str, str] | None = None) -> Response:
+    html = render_text(request, name, context, block=block)
     if not getattr(request.state, "csrf_placeholder", False):  # the visitors' cache fills it in itself
         nonce = getattr(request.state, "csrf_nonce", None)
         html = html.replace(TOKEN_PLACEHOLDER, csrf_token_for(nonce) if nonce else "")
