@@ -1,8 +1,9 @@
-"""Start a real Hearth server on a fresh database and load it with wrk.
+"""Hearth's speed figures: real servers on fresh databases, loaded with wrk, and its parts timed.
 
-Prints requests/s and p50/p99 latency for each page, and each page's throughput as a
-share of the trivial endpoint's in the same run (the framework's ceiling here).
-Later issues add their pages to PAGES via `targets()`.
+First the pages people use all day (`bench/pages.py`), as a visitor and signed in, on SQLite
+and on PostgreSQL, each as a share of the trivial endpoint's throughput in the same run and
+beside a bare FastAPI app; then search, screening, review aggregates, mention ingestion and
+background work. Later issues add their pages to `PAGES` in `bench/pages.py`.
 """
 
 from __future__ import annotations
@@ -11,15 +12,9 @@ import argparse
 import asyncio
 import json
 import os
-import re
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from rich.console import Console
@@ -30,35 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 console = Console()
 
 
-@dataclass
-class Result:
-    name: str
-    path: str
-    requests_per_second: float
-    p50_ms: float
-    p99_ms: float
-    errors: int
-
-
-@dataclass
-class Target:
-    name: str
-    path: str
-    cookie: str | None = None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-async def prepare(url: str, *, search_threads: int, screening_texts: int, mentions: int) -> dict:
-    """Migrate, seed accounts, make the forum data, sign a member in; returns what the targets need."""
+async def prepare_pages(url: str, *, search_threads: int) -> dict:
+    """Migrate, seed accounts, make the pages' data (a thread, a category, a product, a search
+    corpus) and sign people in; returns what the page targets need."""
     os.environ["HEARTH_DATABASE_URL"] = url
-    from bench import care, forums, moderation, reviews
+    from bench import forums, pages, reviews
     from hearth import events, migrations
-    from hearth.accounts import service
     from hearth.db import Database
     from hearth.seed import seed_accounts
 
@@ -70,77 +42,68 @@ async def prepare(url: str, *, search_threads: int, screening_texts: int, mentio
                 await seed_accounts(session, progress)
                 await session.commit()
             thread_path = await forums.thread_with_answers(database)
+            category_path = await forums.fill_category(database, thread_path)
             task = progress.add_task("1,000 reviews of one product", total=None)
             product_path = await reviews.product_with_reviews(database)
-            recompute = await reviews.recompute_timing(database)
             progress.update(task, total=1, completed=1)
             while await events.drain_once(database):
                 pass
             task = progress.add_task("Search corpus (threads of 10 posts)", total=search_threads)
             posts = await forums.build_search_corpus(database, threads=search_threads,
                                                      progress=lambda n: progress.update(task, completed=n))
-        with console.status(f"Timing searches over {posts:,} posts…"):
+        return {"thread": thread_path, "category": category_path, "product": product_path, "posts": posts,
+                **await pages.sign_in(database, thread_path)}
+    finally:
+        await database.dispose()
+
+
+async def prepare_rest(url: str, *, screening_texts: int, mentions: int) -> dict:
+    from bench import care, forums, moderation, reviews
+    from hearth.db import Database
+
+    database = Database(url)
+    try:
+        recompute = await reviews.recompute_timing(database)
+        with console.status("Timing searches…"):
             latency = await forums.search_latency(database)
         with console.status(f"Screening {screening_texts:,} posts…"):
             screening = await moderation.measure(database, texts=screening_texts)
         with console.status("Ingesting mentions with 10, 1,000 and 10,000 topics…"):
             ingestion = await asyncio.to_thread(care.measure, url, count=mentions)
-        async with database.sessionmaker() as session:
-            member = await service.get_by_email(session, "admin@demo.hearth.test")
-            new = await service.start_session(session, member, user_agent="bench")
-            await session.commit()
-        return {"handle": member.handle, "session": new.token, "thread": thread_path,
-                "product": product_path, "search": {**latency, "posts": posts}, "screening": screening,
-                "recompute": recompute, "ingestion": ingestion}
+        return {"search": latency, "screening": screening, "recompute": recompute, "ingestion": ingestion}
     finally:
         await database.dispose()
 
 
-def targets(ctx: dict) -> list[Target]:
-    cookie = f"hearth_session={ctx['session']}"
-    return [
-        Target("trivial endpoint", "/livez"),
-        Target("profile page, signed in", f"/members/{ctx['handle']}", cookie),
-        Target("thread, 20 answers, visitor", ctx["thread"]),
-        Target("thread, 20 answers, signed in", ctx["thread"], cookie),
-        Target("product, 1,000 reviews, visitor", ctx["product"]),
-        Target("product, 1,000 reviews, signed in", ctx["product"], cookie),
-    ]
+async def fresh_postgres(url: str) -> bool:
+    """Empty the benchmark's PostgreSQL database (made if missing); False when none answers."""
+    import asyncpg
+
+    dsn = url.replace("postgresql+asyncpg", "postgresql")
+    name = dsn.rsplit("/", 1)[1]
+    try:
+        admin = await asyncpg.connect(dsn.rsplit("/", 1)[0] + "/postgres", timeout=5)
+    except (OSError, asyncpg.PostgresError) as exc:
+        console.print(f"[yellow]No PostgreSQL at {dsn.rsplit('@', 1)[-1]} ({exc}); pages measured on SQLite only[/yellow]")
+        return False
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    return True
 
 
-def wait_until_up(base: str, server: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("the server stopped while starting; see its output above")
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("the server did not answer /healthz in time")
+def measure_pages(url: str, args: argparse.Namespace, workdir: Path) -> dict:
+    from bench import pages
 
-
-_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def _ms(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(number) * _UNITS[unit]
-
-
-def run_wrk(base: str, target: Target, *, connections: int, seconds: int, threads: int) -> Result:
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
-    if target.cookie:
-        command += ["-H", f"Cookie: {target.cookie}"]
-    out = subprocess.run([*command, base + target.path], capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
-    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
-    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return Result(target.name, target.path, rps, p50, p99, errors + (int(non2xx.group(1)) if non2xx else 0))
+    ctx = asyncio.run(prepare_pages(url, search_threads=args.search_threads))
+    with console.status("Pages…") as status:
+        measured = pages.measure(url, ctx, workdir=workdir, workers=args.workers, connections=args.connections,
+                                 seconds=args.seconds,
+                                 say=lambda name: status.update(f"Loading {name} ({args.seconds}s, "
+                                                                f"{args.connections} connections)…"))
+    return {"url": url, "ctx": ctx, **measured}
 
 
 def main() -> None:
@@ -148,7 +111,12 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
-    parser.add_argument("--database-url", default=os.environ.get("HEARTH_BENCH_DATABASE_URL"))
+    parser.add_argument("--database-url", default=os.environ.get("HEARTH_BENCH_DATABASE_URL"),
+                        help="run everything on this database instead of a fresh SQLite file")
+    parser.add_argument("--postgres-url", default=os.environ.get(
+        "HEARTH_BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/hearth_bench"),
+        help="a PostgreSQL database (emptied) on which the pages are measured too; '' to skip")
+    parser.add_argument("--pages-only", action="store_true", help="measure the pages and nothing else")
     parser.add_argument("--search-threads", type=int, default=10_000,
                         help="search corpus size in threads of 10 posts (default: 100,000 posts)")
     parser.add_argument("--screening-texts", type=int, default=3_000, help="posts screened for the moderation figures")
@@ -159,26 +127,15 @@ def main() -> None:
 
     workdir = Path(tempfile.mkdtemp(prefix="hearth-bench-"))
     url = args.database_url or f"sqlite+aiosqlite:///{workdir}/bench.db"
-    ctx = asyncio.run(prepare(url, search_threads=args.search_threads, screening_texts=args.screening_texts,
-                              mentions=args.mentions))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "HEARTH_DATABASE_URL": url, "HEARTH_LOG_LEVEL": "warning",
-           "HEARTH_SECRET_KEY": "bench-secret-key-0123456789abcdef"}
-    server = subprocess.Popen([sys.executable, "-m", "hearth.cli", "serve", "--port", str(port),
-                               "--workers", str(args.workers), "--no-access-log"], cwd=workdir, env=env)
-    results: list[Result] = []
-    try:
-        wait_until_up(base, server)
-        for target in targets(ctx):
-            with console.status(f"Loading {target.name} ({args.seconds}s, {args.connections} connections)…"):
-                run_wrk(base, target, connections=args.connections, seconds=2, threads=2)  # warm-up
-                results.append(run_wrk(base, target, connections=args.connections, seconds=args.seconds,
-                                       threads=2))
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-    from bench import background, care
+    runs = [measure_pages(url, args, workdir)]
+    if args.postgres_url and not url.startswith("postgresql") and asyncio.run(fresh_postgres(args.postgres_url)):
+        runs.append(measure_pages(args.postgres_url, args, workdir))
+    report_pages(runs, args)
+    if args.pages_only:
+        return
+    ctx = asyncio.run(prepare_rest(url, screening_texts=args.screening_texts, mentions=args.mentions))
+    ctx["search"]["posts"] = runs[0]["ctx"]["posts"]
+    from bench import background, care, pages
 
     with console.status("Mentions through signed webhooks, end to end, with 10,000 topics…"):
         ctx["over_http"] = asyncio.run(care.over_http(url, topics=10_000, count=2 * args.mentions))
@@ -186,22 +143,35 @@ def main() -> None:
     background_url = args.database_url or f"sqlite+aiosqlite:///{workdir}/background.db"
     with console.status("Background work against signed-in writes…") as status:
         ctx["background"] = asyncio.run(background.measure(
-            background_url, free_port(), seconds=args.seconds,
+            background_url, pages.free_port(), seconds=args.seconds,
             say=lambda text: status.update(f"Background work: {text}…")))
-    report(results, args, url, ctx)
+    report(runs, url, ctx)
 
 
-def report(results: list[Result], args: argparse.Namespace, url: str, ctx: dict) -> None:
+def report_pages(runs: list[dict], args: argparse.Namespace) -> None:
+    for run in runs:
+        rows = run["rows"]
+        bare, livez = rows[0], rows[1]
+        table = Table(title=f"Pages on {os.cpu_count()} cores · {args.workers} server processes · "
+                            f"{args.connections} connections · {run['url'].split(':')[0]}")
+        for column in ("page", "requests/s", "p50 ms", "p99 ms", "errors", "share of /livez", "aim"):
+            table.add_column(column, justify="right" if column != "page" else "left")
+        for r in rows:
+            share = f"{r.requests_per_second / livez.requests_per_second:.0%}" if r is not bare else ""
+            aim = ""
+            if r.target is not None:
+                met = r.requests_per_second >= r.target * livez.requests_per_second and r.p99_ms < 50
+                aim = f"≥ {r.target:.0%}, p99 < 50 ms: " + ("[green]met[/green]" if met else "[red]missed[/red]")
+            table.add_row(r.name, f"{r.requests_per_second:,.0f}", f"{r.p50_ms:.1f}", f"{r.p99_ms:.1f}",
+                          str(r.errors), share, aim)
+        console.print(table)
+        memory = " · ".join(f"{mb:.0f} MB" for mb in run["rss_mb"])
+        console.print(f"/livez is {livez.requests_per_second / bare.requests_per_second:.0%} of the bare FastAPI "
+                      f"app's throughput (aim ≥ 50%); server processes' resident memory after the load: {memory}")
+
+
+def report(runs: list[dict], url: str, ctx: dict) -> None:
     latency, screening, recompute = ctx["search"], ctx["screening"], ctx["recompute"]
-    ceiling = results[0].requests_per_second
-    table = Table(title=f"Hearth on {os.cpu_count()} cores · {args.workers} server workers · "
-                        f"{args.connections} connections · {url.split(':')[0]}")
-    for column in ("page", "requests/s", "p50 ms", "p99 ms", "errors", "share of trivial"):
-        table.add_column(column, justify="right" if column != "page" else "left")
-    for r in results:
-        table.add_row(r.name, f"{r.requests_per_second:,.0f}", f"{r.p50_ms:.1f}", f"{r.p99_ms:.1f}",
-                      str(r.errors), f"{r.requests_per_second / ceiling:.0%}")
-    console.print(table)
     console.print(f"Search ({url.split(':')[0]} full-text, {latency['posts']:,} posts, {latency['queries']} two-word "
                   f"queries, in process): p50 {latency['p50_ms']:.1f} ms · p95 {latency['p95_ms']:.1f} ms · "
                   f"max {latency['max_ms']:.1f} ms")
@@ -231,7 +201,9 @@ def report(results: list[Result], args: argparse.Namespace, url: str, ctx: dict)
     background.report(console, ctx["background"])
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps({"pages": [asdict(r) for r in results], "search": latency,
+    (out / "latest.json").write_text(json.dumps({"pages": [{"database": run["url"].split(":")[0], "rss_mb": run["rss_mb"],
+                                                             "rows": [asdict(r) for r in run["rows"]]} for run in runs],
+                                                  "search": latency,
                                                   "screening": screening, "recompute": recompute,
                                                   "ingestion": ctx["ingestion"], "over_http": ctx["over_http"],
                                                   "background": ctx["background"]},

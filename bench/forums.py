@@ -117,3 +117,18 @@ async def search_latency(database: Database, queries: int = 300) -> dict[str, fl
     timings.sort()
     return {"queries": len(timings), "p50_ms": statistics.median(timings),
             "p95_ms": timings[int(len(timings) * 0.95) - 1], "max_ms": timings[-1]}
+
+
+async def fill_category(database: Database, thread_path: str, threads: int = 29) -> str:
+    """More questions in the bench thread's category, so its page lists a screenful; returns its path."""
+    rng = random.Random(29)
+    async with database.sessionmaker() as session:
+        bench_thread = await service.get_thread(session, int(thread_path.split("/")[2]))
+        members = await accounts.newest_members(session, limit=40)
+        for i in range(threads):
+            await service.create_thread(session, members[i % 40], ThreadIn(
+                category_id=bench_thread.category_id, title=f"{sentence(rng, 'en', 6)[:-1]} ({i + 1})",
+                body=sentence(rng, "en", 30), tags=["cards"], language="en"))
+        category = await service.get_category(session, category_id=bench_thread.category_id)
+        await session.commit()
+        return f"/c/{category.slug}"

@@ -1,0 +1,190 @@
+"""The pages people use all day, loaded with wrk as a visitor and signed in in each role.
+
+Each run also serves a bare FastAPI app (`bench/bare.py`) the same way, so the figures can
+be read against what the framework itself serves on this machine, and Hearth's trivial
+endpoint (`/livez`) against that. Pages are stated as a share of `/livez` in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from hearth.db import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+SIGNED_IN = {"member": "the asker of the bench thread", "moderator": "moderator@demo.hearth.test",
+             "retention": "retention@demo.hearth.test"}
+
+
+@dataclass
+class Result:
+    name: str
+    path: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    target: float | None = None  # the share of /livez this page aims at
+
+
+@dataclass
+class Target:
+    name: str
+    path: str
+    cookie: str | None = None
+    target: float | None = None
+
+
+# (page, path key, who signs in to use it, the share of /livez aimed at signed in, open to visitors)
+PAGES = [
+    ("thread, 20 answers", "thread", "member", 0.40, True),
+    ("product, 1,000 reviews", "product", "member", 0.30, True),
+    ("home", "home", "member", 0.25, True),
+    ("category, 30 threads", "category", "member", 0.25, True),
+    ("search results", "search", "member", 0.25, True),
+    ("member's profile", "profile", "member", 0.25, True),
+    ("notifications", "notifications", "member", 0.25, False),
+    ("moderation queue", "moderation", "moderator", 0.25, False),
+    ("retention dashboard", "retention", "retention", 0.25, False),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def sign_in(database: Database, thread_path: str) -> dict[str, str]:
+    """A session for each role the pages are used in: the thread's asker, a moderator, a retention agent."""
+    from forums import service as forums
+    from hearth.accounts import service
+    from hearth.accounts.models import Account
+
+    async with database.sessionmaker() as session:
+        thread = await forums.get_thread(session, int(thread_path.split("/")[2]))
+        asker = await session.get(Account, thread.author_id)
+        people = {"member": asker,
+                  "moderator": await service.get_by_email(session, "moderator@demo.hearth.test"),
+                  "retention": await service.get_by_email(session, "retention@demo.hearth.test")}
+        sessions = {role: (await service.start_session(session, account, user_agent="bench")).token
+                    for role, account in people.items()}
+        await session.commit()
+        return {"handle": asker.handle, **{f"session_{role}": token for role, token in sessions.items()}}
+
+
+def targets(ctx: dict) -> list[Target]:
+    paths = {"thread": ctx["thread"], "product": ctx["product"], "home": "/", "category": ctx["category"],
+             "search": "/search?q=card+blocked", "profile": f"/members/{ctx['handle']}",
+             "notifications": "/notifications", "moderation": "/mod", "retention": "/retention"}
+    found = [Target("trivial endpoint (/livez)", "/livez")]
+    for name, key, role, share, public in PAGES:
+        if public:
+            found.append(Target(f"{name}, visitor", paths[key]))
+        found.append(Target(f"{name}, signed in ({role})", paths[key], f"hearth_session={ctx[f'session_{role}']}",
+                            share))
+    return found
+
+
+def wait_until_up(base: str, server: subprocess.Popen, path: str = "/livez", seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("the server stopped while starting; see its output above")
+        try:
+            with urllib.request.urlopen(base + path, timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"the server did not answer {path} in time")
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(number) * _UNITS[unit]
+
+
+def run_wrk(base: str, target: Target, *, connections: int, seconds: int, threads: int = 2) -> Result:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    if target.cookie:
+        command += ["-H", f"Cookie: {target.cookie}"]
+    out = subprocess.run([*command, base + target.path], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return Result(target.name, target.path, rps, p50, p99, errors + (int(non2xx.group(1)) if non2xx else 0),
+                  target.target)
+
+
+def _load(base: str, target: Target, connections: int, seconds: int) -> Result:
+    run_wrk(base, target, connections=connections, seconds=2)  # warm-up
+    return run_wrk(base, target, connections=connections, seconds=seconds)
+
+
+def resident_mb(server: subprocess.Popen) -> list[float]:
+    """Resident memory of each of the server's worker processes (its children)."""
+    try:
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    except OSError:
+        return []
+    sizes = []
+    for pid in children:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+    return sizes
+
+
+def _stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def measure(url: str, ctx: dict, *, workdir: Path, workers: int, connections: int, seconds: int,
+            say=lambda text: None) -> dict:  # noqa: ANN001
+    """Load the bare app, then Hearth's pages; returns the rows and the servers' memory after the load."""
+    rows: list[Result] = []
+    port = free_port()
+    bare = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.bare:app", "--port", str(port), "--workers",
+                             str(workers), "--no-access-log", "--log-level", "warning"], cwd=ROOT)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", bare)
+        say("a bare FastAPI app")
+        rows.append(_load(f"http://127.0.0.1:{port}", Target("bare FastAPI app (one endpoint)", "/livez"),
+                          connections, seconds))
+    finally:
+        _stop(bare)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "HEARTH_DATABASE_URL": url, "HEARTH_LOG_LEVEL": "warning",
+           "HEARTH_SECRET_KEY": "bench-secret-key-0123456789abcdef"}
+    server = subprocess.Popen([sys.executable, "-m", "hearth.cli", "serve", "--port", str(port),
+                               "--workers", str(workers), "--no-access-log"], cwd=workdir, env=env)
+    try:
+        wait_until_up(base, server)
+        for target in targets(ctx):
+            say(target.name)
+            rows.append(_load(base, target, connections, seconds))
+        memory = resident_mb(server)
+    finally:
+        _stop(server)
+    return {"rows": rows, "rss_mb": memory}
