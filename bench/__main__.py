@@ -13,6 +13,7 @@ import asyncio
 import json
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
@@ -22,7 +23,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 ROOT = Path(__file__).resolve().parent.parent
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 150)
 
 
 async def prepare_pages(url: str, *, search_threads: int) -> dict:

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, select, true as literal_true, update
+from sqlalchemy import and_, delete, func, null, select, true as literal_true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -460,6 +460,19 @@ async def product_view(session: AsyncSession, slug: str, viewer: Account | None,
                                                               Review.author_id == viewer.id,
                                                               Review.state != ContentState.DELETED))
     return view
+
+
+async def viewer_state(session: AsyncSession, viewer_id: int, product_id: int,
+                       review_ids: list[int]) -> tuple[dict[int, bool], int | None]:
+    """A member's own part of a product page, in one statement: their votes on these reviews
+    (rows with `helpful` set) and their own review of the product (the row without)."""
+    rows = (await session.execute(
+        select(ReviewVote.review_id, ReviewVote.helpful)
+        .where(ReviewVote.voter_id == viewer_id, ReviewVote.review_id.in_(review_ids or [0]))
+        .union_all(select(Review.id, null()).where(Review.product_id == product_id, Review.author_id == viewer_id,
+                                                   Review.state != ContentState.DELETED)))).all()
+    votes = {review_id: helpful for review_id, helpful in rows if helpful is not None}
+    return votes, next((review_id for review_id, helpful in rows if helpful is None), None)
 
 
 async def _cards(session: AsyncSession, rows: list, viewer: Account | None) -> list[ReviewCard]:  # noqa: ANN001

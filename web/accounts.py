@@ -6,7 +6,7 @@ from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from hearth.ratelimit import limit_signin, limit_signup
-from hearth import i18n, metrics
+from hearth import i18n, metrics, versions
 from hearth.accounts import oidc, service
 from hearth.accounts.models import Role
 from hearth.accounts.schemas import PasswordChange, ProfileUpdate, SignIn, SignUp
@@ -16,6 +16,7 @@ from hearth.errors import HearthError, Invalid
 from hearth.security import LANGUAGE_COOKIE, SESSION_COOKIE, clear_session_cookie, set_session_cookie
 from hearth.settings import get_settings
 from web.forms import field_errors, safe_next, validate
+from web import shared
 from web.rendering import render
 
 router = APIRouter()
@@ -138,8 +139,12 @@ async def oidc_callback(request: Request, db: DbSession) -> Response:
 
 @router.get("/members/{handle}")
 async def profile(handle: str, request: Request, account: CurrentAccount, db: DbSession) -> Response:
-    member = await service.get_by_handle(db, handle)
-    return render(request, "accounts/profile.html", {"member": member})
+    async def page() -> Response:
+        return render(request, "accounts/profile.html", {"member": await service.get_by_handle(db, handle)})
+
+    # Their own profile shows a member the way to edit it: theirs alone.
+    return await shared.page(request, version=lambda: versions.of(db, "accounts"), render=page,
+                             private=account is not None and account.handle == handle)
 
 
 async def _settings_context(db: DbSession, account: CurrentMember) -> dict:

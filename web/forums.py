@@ -9,7 +9,7 @@ from starlette.responses import RedirectResponse, Response
 from forums import service
 from forums.models import Post
 from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
-from hearth import i18n, search
+from hearth import i18n, search, versions
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
 from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
@@ -40,18 +40,25 @@ async def home(request: Request, account: CurrentAccount, db: DbSession) -> Resp
             "categories": await service.list_categories(db), "latest": latest, "unanswered": unanswered,
             "newest": await accounts.newest_members(db, limit=6), "member_count": await accounts.count_members(db)})
 
-    return await pagecache.serve(request, page)
+    return await shared.page(request, version=lambda: versions.of(db, *_HOME), render=page)
+
+
+_HOME = ("forum_categories", "forum_threads", "forum_posts", "accounts")
+_LISTS = ("forum_categories", "forum_threads", "forum_posts", "forum_thread_tags")
 
 
 @router.get("/c/{slug}")
 async def category(slug: str, request: Request, account: CurrentAccount, db: DbSession, show: Show = "latest",
                    cursor: str | None = Query(None, max_length=200)) -> Response:
-    found = await service.get_category(db, slug=slug)
-    rows, next_cursor = await service.list_threads(db, category_id=found.id, show=show, cursor=cursor)
-    context = {"category": found, "rows": rows, "next_cursor": next_cursor, "show": show}
-    if is_htmx(request) and cursor:
-        return render(request, "forums/category.html", context, block="thread_rows")
-    return render(request, "forums/category.html", context)
+    async def page() -> Response:
+        found = await service.get_category(db, slug=slug)
+        rows, next_cursor = await service.list_threads(db, category_id=found.id, show=show, cursor=cursor)
+        context = {"category": found, "rows": rows, "next_cursor": next_cursor, "show": show}
+        if is_htmx(request) and cursor:
+            return render(request, "forums/category.html", context, block="thread_rows")
+        return render(request, "forums/category.html", context)
+
+    return await shared.page(request, version=lambda: versions.of(db, *_LISTS), render=page)
 
 
 @router.get("/t/{thread_id}")
@@ -228,16 +235,20 @@ async def search_page(request: Request, account: CurrentAccount, db: DbSession, 
                       category: str | None = Query(None, max_length=60), tag: str | None = Query(None, max_length=30),
                       solved: Literal["", "yes", "no"] = "", language: Literal["", "en", "nl", "fr", "de"] = "",
                       sort: Literal["relevance", "newest"] = "relevance", page: int = Query(1, ge=1, le=500)) -> Response:
-    categories = await service.list_categories(db)
-    category_id = next((c.id for c in categories if c.slug == category), None)
-    results = None
-    if q.strip() or tag or category_id:
-        results = await search.backend().search(db, search.SearchQuery(
-            text=q, kind="thread", category_id=category_id, tag=tag or None,
-            solved={"yes": True, "no": False}.get(solved), language=language or None, sort=sort, page=page))
-    return render(request, "forums/search.html", {
-        "q": q, "results": results, "categories": categories, "category": category or "", "tag": tag or "",
-        "solved": solved, "language": language, "sort": sort, "page": page})
+    async def results_page() -> Response:
+        categories = await service.list_categories(db)
+        category_id = next((c.id for c in categories if c.slug == category), None)
+        results = None
+        if q.strip() or tag or category_id:
+            results = await search.backend().search(db, search.SearchQuery(
+                text=q, kind="thread", category_id=category_id, tag=tag or None,
+                solved={"yes": True, "no": False}.get(solved), language=language or None, sort=sort, page=page))
+        return render(request, "forums/search.html", {
+            "q": q, "results": results, "categories": categories, "category": category or "", "tag": tag or "",
+            "solved": solved, "language": language, "sort": sort, "page": page})
+
+    return await shared.page(request, version=lambda: versions.of(db, "search_documents", "forum_categories"),
+                             render=results_page)
 
 
 # --- administration: categories ---------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
-from hearth import i18n
+from hearth import i18n, versions
 from hearth.accounts.models import Role
 from hearth.auth import AdminAccount, CurrentMember, RequireRole
 from hearth.db import DbSession
@@ -17,6 +17,7 @@ from moderation import kinds, screening, service, trust
 from moderation.models import FlagReason, ReviewStatus, WordAction
 from moderation.schemas import ACTIONS, ActionIn, AppealIn, FlagIn, GuidelineIn, WatchedWordIn
 from web.forms import field_errors, safe_next, validate
+from web import shared
 from web.rendering import environment, is_htmx, render
 
 router = APIRouter()
@@ -90,12 +91,19 @@ async def appeal(item_id: int, request: Request, member: CurrentMember, db: DbSe
 async def queue(request: Request, moderator: Moderator, db: DbSession, status: StatusFilter = "pending",
                 kind: str = Query("", max_length=40), reason: str = Query("", max_length=40),
                 page: int = Query(1, ge=1, le=1000)) -> Response:
-    items, total = await service.queue(db, status=None if status == "all" else ReviewStatus(status),
-                                       kind=kind or None, reason=reason or None, page=page)
-    return render(request, "moderation/queue.html", {
-        "items": items, "total": total, "page": page, "pages": max(1, -(-total // service.PER_PAGE)),
-        "status": status, "kind": kind, "reason": reason, "kinds": kinds.names(),
-        "reason_codes": list(screening.LABELS), **_common()})
+    async def page_() -> Response:
+        items, total = await service.queue(db, status=None if status == "all" else ReviewStatus(status),
+                                           kind=kind or None, reason=reason or None, page=page)
+        return render(request, "moderation/queue.html", {
+            "items": items, "total": total, "page": page, "pages": max(1, -(-total // service.PER_PAGE)),
+            "status": status, "kind": kind, "reason": reason, "kinds": kinds.names(),
+            "reason_codes": list(screening.LABELS), **_common()})
+
+    return await shared.page(request, version=lambda: versions.of(db, *_QUEUE), render=page_)
+
+
+# What a queue row shows: the item, its flags, the content's excerpt and its people's names.
+_QUEUE = ("moderation_reviewables", "moderation_flags", "forum_threads", "forum_posts", "reviews", "accounts")
 
 
 async def _item_page(request: Request, db: DbSession, item_id: int, *, message: str | None = None,

@@ -7,6 +7,7 @@ from hearth.auth import CurrentMember
 from hearth.db import DbSession
 from hearth.notifications import service
 from web.forms import safe_next
+from web import shared
 from web.rendering import render
 
 router = APIRouter()
@@ -15,7 +16,10 @@ router = APIRouter()
 @router.get("/notifications")
 async def notifications(request: Request, member: CurrentMember, db: DbSession,
                         before: int | None = Query(None, ge=1)) -> Response:
-    return render(request, "notifications.html", {"page": await service.list_for(db, member, before=before)})
+    async def page() -> Response:
+        return render(request, "notifications.html", {"page": await service.list_for(db, member, before=before)})
+
+    return await shared.page(request, version=lambda: service.version(db, member), render=page, private=True)
 
 
 @router.post("/notifications/read")

@@ -98,8 +98,14 @@ def render_text(request: Request | None, name: str, context: dict[str, Any] | No
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, *,
            status_code: int = 200, block: str | None = None, headers: dict[str, str] | None = None) -> Response:
-    html = render_text(request, name, context, block=block)
-    if not getattr(request.state, "csrf_placeholder", False):  # the visitors' cache fills it in itself
+    return respond(request, render_text(request, name, context, block=block), status_code=status_code,
+                   headers=headers)
+
+
+def respond(request: Request, html: str, *, status_code: int = 200,
+            headers: dict[str, str] | None = None) -> HTMLResponse:
+    """Rendered text as a response, with this request's CSRF token put in."""
+    if not getattr(request.state, "csrf_placeholder", False):  # the page caches fill it in themselves
         nonce = getattr(request.state, "csrf_nonce", None)
         html = html.replace(TOKEN_PLACEHOLDER, csrf_token_for(nonce) if nonce else "")
     return HTMLResponse(html, status_code=status_code, headers=headers)

@@ -9,7 +9,7 @@ from typing import Annotated, get_args
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
-from hearth import clock, i18n
+from hearth import clock, i18n, versions
 from hearth.accounts.models import Role
 from hearth.auth import AdminAccount, RequireRole
 from hearth.db import DbSession
@@ -18,6 +18,7 @@ from retention import service
 from retention.models import Channel, ContactResult, Outcome
 from retention.schemas import AttemptIn, CloseIn, NoteIn, RootCauseIn, View
 from web.forms import field_errors, validate
+from web import shared
 from web.rendering import environment, render
 
 router = APIRouter()
@@ -81,11 +82,22 @@ def _common() -> dict:
 
 @router.get("/retention")
 async def dashboard(request: Request, agent: Agent, db: DbSession) -> Response:
-    board = await service.dashboard(db, agent)
-    return render(request, "retention/dashboard.html", {
-        "d": board, "bars": month_chart(board.by_month), "chart_width": BAR_SLOT * len(board.by_month),
-        "chart_height": CHART_HEIGHT, "chart_baseline": CHART_HEIGHT - CHART_BOTTOM, "month_label": _month_label,
-        **_common()})
+    async def page() -> Response:
+        board = await service.dashboard(db, agent)
+        return render(request, "retention/dashboard.html", {
+            "d": board, "bars": month_chart(board.by_month), "chart_width": BAR_SLOT * len(board.by_month),
+            "chart_height": CHART_HEIGHT, "chart_baseline": CHART_HEIGHT - CHART_BOTTOM, "month_label": _month_label,
+            **_common()})
+
+    async def version() -> tuple:
+        # Cases fall overdue as time passes, with nothing written: the minute is part of the version.
+        return *await versions.of(db, *_BOARD), clock.now().replace(second=0, microsecond=0)
+
+    # "Assigned to you" makes it each agent's own page.
+    return await shared.page(request, version=version, render=page, private=True)
+
+
+_BOARD = ("retention_cases", "retention_contact_attempts", "review_products")
 
 
 @router.get("/retention/cases")

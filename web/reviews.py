@@ -3,12 +3,15 @@ brand responses, and the catalogue's administration."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from markupsafe import escape
 from starlette.responses import RedirectResponse, Response
 
-from hearth import i18n
+from hearth import i18n, versions
+from hearth.accounts.models import Account
 from hearth.auth import AdminAccount, CurrentAccount, CurrentMember
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
@@ -16,8 +19,8 @@ from moderation import service as moderation
 from reviews import service, views
 from reviews.schemas import CategoryIn, DimensionIn, ProductIn, ResponseIn, ReviewIn
 from web.forms import field_errors, validate
-from web import cards, pagecache  # noqa: F401 - cards registers its template functions
-from web.rendering import is_htmx, render
+from web import cards, pagecache, shared
+from web.rendering import is_htmx, render, render_text, respond as respond_with
 
 router = APIRouter()
 _ = i18n.gettext
@@ -53,18 +56,47 @@ async def product(slug: str, request: Request, account: CurrentAccount, db: DbSe
                   page: int = Query(1, ge=1, le=1000)) -> Response:
     chosen = _int(stars) if _int(stars) in (1, 2, 3, 4, 5) else None
 
-    async def page_() -> Response:
-        view = await service.product_view(db, slug, account, stars=chosen, language=language or None,
+    async def page_(viewer: Account | shared.Audience | None = account) -> tuple[str, service.ProductView]:
+        view = await service.product_view(db, slug, viewer if isinstance(viewer, Account) else None,
+                                          stars=chosen, language=language or None,
                                           verified=True if verified else None, sort=sort, page=page)
         context = {"view": view, "stars": chosen, "language": language, "verified": verified, "sort": sort,
-                   "json_ld": views.json_ld(view), "may_respond": service.may_respond(account),
-                   "pages": max(1, -(-view.total // service.PER_PAGE))}
+                   "json_ld": views.json_ld(view), "may_respond": service.may_respond(viewer),
+                   "pages": max(1, -(-view.total // service.PER_PAGE)), "account": viewer}
         if is_htmx(request) and request.headers.get("hx-target") == "reviews":
-            return render(request, "reviews/product.html", context, block="reviews")
-        return render(request, "reviews/product.html", context)
+            return render_text(request, "reviews/product.html", context, block="reviews"), view
+        return render_text(request, "reviews/product.html", context), view
+
+    async def whole() -> Response:
+        return respond_with(request, (await page_())[0])
 
     # Product pages are where search engines send visitors: like threads, they get the short cache.
-    return await pagecache.serve(request, page_)
+    if account is None:
+        return await pagecache.serve(request, whole)
+    if is_htmx(request):
+        return await whole()
+
+    async def overlay(view: service.ProductView) -> dict[str, str]:
+        votes, mine = await service.viewer_state(db, account.id, view.product.id, [c.review.id for c in view.cards])
+        return _own_parts(view, account, votes, mine)
+
+    return await shared.serve(request, version=await versions.of(db, *_PRODUCT), render=page_, overlay=overlay)
+
+
+_PRODUCT = ("review_products", "review_product_stats", "reviews", "review_votes", "review_responses",
+            "review_ratings", "moderation_reviewables", "accounts")
+
+
+def _own_parts(view: service.ProductView, account: Account, votes: dict[int, bool], mine: int | None) -> dict[str, str]:
+    """The slots of a shared product page that differ for this member: their review's button and
+    the cards they see differently (their own review, the ones they voted on)."""
+    parts = {"write": str(escape(_("Edit your review")))} if mine else {}
+    respond = service.may_respond(account)
+    for card in view.cards:
+        if card.review.author_id == account.id or card.review.id in votes:
+            own = replace(card, my_vote=votes.get(card.review.id))
+            parts[f"review-{card.review.id}"] = cards.review_card(own, view.product, account, respond)
+    return parts
 
 
 async def _form(request: Request, db: DbSession, member, slug: str, *, values: dict | None = None,  # noqa: ANN001

@@ -36,7 +36,8 @@ from starlette.responses import HTMLResponse, Response
 from hearth import i18n
 from hearth.accounts.models import Account, Role
 from hearth.security import csrf_token_for
-from web.rendering import TOKEN_PLACEHOLDER, environment
+from web import pagecache
+from web.rendering import TOKEN_PLACEHOLDER, environment, is_htmx
 
 TTL_SECONDS = 60.0
 MAX_PAGES = 2_000
@@ -107,30 +108,81 @@ Render = Callable[[Audience], Awaitable[tuple[str, Any]]]
 Overlay = Callable[[Any], Awaitable[dict[str, str]]]
 
 
+def _kept(key: tuple[Any, ...], version: Any) -> Shared | None:
+    shared = _pages.get(key)
+    if shared is None or shared.version != version or shared.expires < time.monotonic():
+        return None
+    return shared
+
+
+def _keep(key: tuple[Any, ...], version: Any, html: str, state: Any) -> Shared:
+    shared = _pages[key] = Shared(version, _split(html), state, time.monotonic() + TTL_SECONDS)
+    _pages.move_to_end(key)
+    while len(_pages) > MAX_PAGES:
+        _pages.popitem(last=False)
+    return shared
+
+
+def _respond(request: Request, shared: Shared, fills: dict[str, str]) -> Response:
+    fills["viewer"] = viewer_menu(request.state.account)
+    nonce = getattr(request.state, "csrf_nonce", None) or ""
+    return HTMLResponse(_join(shared.parts, fills).replace(TOKEN_PLACEHOLDER, csrf_token_for(nonce)))
+
+
+def _key(request: Request, *who: Any) -> tuple[Any, ...]:
+    return (request.url.path, request.url.query, i18n.current.get(), *who)
+
+
 async def serve(request: Request, *, version: Any, render: Render, overlay: Overlay) -> Response:
     """The page for this signed-in viewer: the audience's shared render with their slots put in.
 
     `render(audience)` renders the page for the stand-in viewer and returns its HTML and the
     state `overlay(state)` needs to give this viewer's slots (called on every request)."""
-    account: Account = request.state.account
-    viewers = audience(frozenset(account.roles))
-    key = (request.url.path, request.url.query, i18n.current.get(), viewers.roles)
-    now = time.monotonic()
-    shared = _pages.get(key)
-    if shared is None or shared.version != version or shared.expires < now:
+    viewers = audience(frozenset(request.state.account.roles))
+    key = _key(request, viewers.roles)
+    shared = _kept(key, version)
+    if shared is None:
         token = _sharing.set(True)
         try:
             html, state = await render(viewers)
         finally:
             _sharing.reset(token)
-        shared = _pages[key] = Shared(version, _split(html), state, now + TTL_SECONDS)
-        _pages.move_to_end(key)
-        while len(_pages) > MAX_PAGES:
-            _pages.popitem(last=False)
-    fills = await overlay(shared.state)
-    fills["viewer"] = viewer_menu(account)
-    nonce = getattr(request.state, "csrf_nonce", None) or ""
-    return HTMLResponse(_join(shared.parts, fills).replace(TOKEN_PLACEHOLDER, csrf_token_for(nonce)))
+        shared = _keep(key, version, html, state)
+    return _respond(request, shared, await overlay(shared.state))
+
+
+async def page(request: Request, *, version: Callable[[], Awaitable[Any]], render: Callable[[], Awaitable[Response]],
+               private: bool = False) -> Response:
+    """A page every viewer of the same roles sees alike but for the account menu: rendered once
+    per audience and `version()`, for visitors through the visitors' cache.
+
+    `render()` is the route's usual render. It runs with the stand-in viewer as the account,
+    so the page may show what the roles allow but nothing of the viewer themself; a page
+    that does (their own cases, their notifications) is `private`: kept per member and
+    rendered for them. htmx fragments and anything but a 200 are never kept."""
+    account = request.state.account
+    if account is None:
+        return await pagecache.serve(request, render)
+    if request.method != "GET" or is_htmx(request):
+        return await render()
+    key = _key(request, account.id) if private else _key(request, frozenset(account.roles))
+    current = await version()
+    shared = _kept(key, current)
+    if shared is None:
+        token = _sharing.set(True)
+        request.state.csrf_placeholder = True
+        if not private:
+            request.state.account = audience(frozenset(account.roles))
+        try:
+            response = await render()
+        finally:
+            _sharing.reset(token)
+            request.state.csrf_placeholder = False
+            request.state.account = account
+        if response.status_code != 200 or not isinstance(response, HTMLResponse):
+            return response
+        shared = _keep(key, current, bytes(response.body).decode(), None)
+    return _respond(request, shared, {})
 
 
 _menus: OrderedDict[tuple[Any, ...], str] = OrderedDict()

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,7 +17,7 @@ from hearth import clock, events
 from hearth.accounts import passwords
 from hearth.accounts.models import Account, ApiToken, AuthSession, OidcIdentity, Role
 from hearth.accounts.schemas import PasswordChange, ProfileUpdate, SignIn, SignUp
-from hearth.db import side_write
+from hearth.db import Prepared, attach, side_write
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from hearth.settings import get_settings
 
@@ -137,24 +137,33 @@ class SessionCheck:
     expired: bool = False
 
 
+_ACCOUNT_COLUMNS = list(Account.__table__.columns)
+# Every signed-in request runs this; it runs on the driver (see `Prepared`).
+_SESSION_LOOKUP = Prepared(
+    select(AuthSession.expires_at, AuthSession.last_seen_at, *_ACCOUNT_COLUMNS)
+    .join_from(AuthSession, Account, Account.id == AuthSession.account_id)
+    .where(AuthSession.token_hash == bindparam("token_hash")))
+
+
 async def resolve_session(session: AsyncSession, token: str) -> SessionCheck:
     """The account behind a session cookie; an unknown token is simply signed out."""
-    row = (await session.execute(
-        select(AuthSession, Account).join(Account, Account.id == AuthSession.account_id)
-        .where(AuthSession.token_hash == _digest(token))
-    )).first()
+    token_hash = _digest(token)
+    row = await _SESSION_LOOKUP.first(session, token_hash=token_hash)
     if row is None:
         return SessionCheck(None)
-    record, account = row
+    expires_at, last_seen_at, *values = row
     now = clock.now()
     idle_limit = timedelta(hours=get_settings().session_idle_hours)
-    mine = AuthSession.token_hash == record.token_hash
-    if record.expires_at <= now or record.last_seen_at + idle_limit <= now or not account.is_active:
+    mine = AuthSession.token_hash == token_hash
+    if expires_at <= now or last_seen_at + idle_limit <= now or not values[_IS_ACTIVE]:
         await side_write(session, delete(AuthSession).where(mine))
         return SessionCheck(None, expired=True)
-    if now - record.last_seen_at > _SEEN_RESOLUTION:
+    if now - last_seen_at > _SEEN_RESOLUTION:
         await side_write(session, update(AuthSession).where(mine).values(last_seen_at=now))
-    return SessionCheck(account)
+    return SessionCheck(attach(session, Account, {c.key: v for c, v in zip(_ACCOUNT_COLUMNS, values, strict=True)}))
+
+
+_IS_ACTIVE = [c.key for c in _ACCOUNT_COLUMNS].index("is_active")
 
 
 @events.chore

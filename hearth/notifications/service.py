@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy import and_, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hearth import clock
+from hearth.db import Prepared
 from hearth.accounts.models import Account
 from hearth.notifications.models import Notification
 from hearth.notifications.schemas import NotificationOut, NotificationPage
@@ -39,6 +40,15 @@ async def notify_many(session: AsyncSession, account_ids: Iterable[int], *, kind
     await session.execute(update(Account).where(Account.id.in_(wanted))
                           .values(unread_notifications=Account.unread_notifications + 1))
     return len(wanted)
+
+
+_LATEST = Prepared(select(func.max(Notification.id)).where(Notification.account_id == bindparam("account_id")))
+
+
+async def version(session: AsyncSession, account: Account) -> tuple[int, int]:
+    """Changes whenever the member's notifications page would: a new one, or one read."""
+    row = await _LATEST.first(session, account_id=account.id)
+    return account.unread_notifications, (row[0] if row else None) or 0
 
 
 async def list_for(session: AsyncSession, account: Account, *, before: int | None = None,

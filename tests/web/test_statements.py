@@ -1,0 +1,176 @@
+"""Statements per page: every page people use all day costs a fixed number of statements,
+whatever the size of what it shows, first render and kept render alike.
+
+A community is built, each page is requested by the role that uses it and its statements
+counted; then the community grows (more answers, reviews, flags, cases, notifications, members)
+and every page must cost exactly as much as before. A change that adds a query per post, per
+review or per row fails here, and a page that grows past its budget names itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from sqlalchemy import event
+
+from forums import service as forums
+from forums.schemas import CategoryIn
+from hearth.accounts.models import Account, Role
+from hearth.db import Database
+from moderation import service as moderation
+from moderation.models import FlagReason
+from moderation.schemas import FlagIn
+from retention import service as retention
+from reviews import service as reviews
+from reviews.schemas import CategoryIn as ProductCategoryIn, ProductIn, ReviewIn
+from tests.conftest import create_member, sign_in
+from tests.forums.conftest import answer, ask
+from tests.moderation.conftest import aged_member
+from tests.retention.conftest import drain
+from web import cards, pagecache, shared
+
+# The most statements each page may make for its signed-in role, on its first render (nothing
+# kept) and once its render is kept. The session lookup counts as one; BEGIN and COMMIT do not.
+BUDGETS = {
+    "thread": (4, 3),
+    "product": (8, 3),
+    "home": (8, 2),
+    "category": (5, 2),
+    "search": (5, 2),
+    "profile": (3, 2),
+    "notifications": (3, 2),
+    "mod queue": (5, 2),
+    "retention dashboard": (8, 2),
+}
+_TRANSACTION = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+
+
+@dataclass
+class Community:
+    asker: Account
+    moderator: Account
+    agent: Account
+    thread_id: int
+    thread_url: str
+    product_id: int
+    grown: int = 0
+
+
+async def _build(database: Database) -> Community:
+    asker = await aged_member(database, "asker@example.com", "Anna Asker")
+    moderator = await create_member(database, "mod@example.com", "Mo Moderator", frozenset({Role.MODERATOR}))
+    agent = await create_member(database, "agent@example.com", "Ruben Agent", frozenset({Role.RETENTION_AGENT}))
+    async with database.sessionmaker() as s:
+        category = await forums.save_category(s, CategoryIn(name="Cards", slug="cards", description="Cards"))
+        product_category = await reviews.save_category(s, ProductCategoryIn(slug="accounts", name="Accounts"))
+        product = await reviews.save_product(s, ProductIn(slug="current-account", name="Current account",
+                                                          category_id=product_category.id))
+        await s.commit()
+    thread = await ask(database, asker, category, title="My card is blocked abroad")
+    async with database.sessionmaker() as s:
+        await forums.set_following(s, await s.get(Account, asker.id), thread.id, True)
+        await s.commit()
+    community = Community(asker, moderator, agent, thread.id, forums.thread_url(thread), product.id)
+    await _grow(database, community, 2)
+    return community
+
+
+async def _grow(database: Database, community: Community, count: int) -> None:
+    """`count` more members, each answering the thread, reviewing the product (low stars open a
+    retention case), voting and flagging, so every page has more rows to show."""
+    for i in range(community.grown, community.grown + count):
+        helper = await aged_member(database, f"helper{i}@example.com", f"Helper Number{i}")
+        post = await answer(database, helper, community.thread_id, body=f"Answer {i}: try the geo-blocking switch.")
+        async with database.sessionmaker() as s:
+            me = await s.get(Account, helper.id)
+            review = await reviews.write_review(s, me, community.product_id, ReviewIn(
+                rating=1 + i % 5, title=f"Review number {i}", body=f"Member {i} here: my honest view, {i} of many."))
+            await s.commit()
+        async with database.sessionmaker() as s:
+            asker = await s.get(Account, community.asker.id)
+            await forums.vote(s, asker, post.id)
+            await reviews.vote(s, asker, review.id, True)
+            await moderation.flag(s, asker, FlagIn(kind="review", content_id=review.id, reason=FlagReason.SPAM))
+            await s.commit()
+    community.grown += count
+    await drain(database)  # notifications, retention cases, search documents
+
+
+def _forget_renders() -> None:
+    pagecache.clear()
+    cards.clear()
+    shared.clear()
+
+
+@pytest.fixture
+async def community(database: Database) -> Community:
+    return await _build(database)
+
+
+async def _signed_in(make_client, account: Account) -> httpx.AsyncClient:  # noqa: ANN001
+    client = make_client()
+    await sign_in(client, account.email)
+    return client
+
+
+async def _costs(database: Database, pages: dict[str, tuple[httpx.AsyncClient, str]]) -> dict[str, tuple[int, int]]:
+    """Each page's statements: first render, then kept render."""
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+        if not statement.lstrip().upper().startswith(_TRANSACTION):
+            statements.append(statement)
+
+    costs: dict[str, tuple[int, int]] = {}
+    _forget_renders()
+    for name, (client, url) in pages.items():
+        measured = []
+        for _kept in range(2):
+            event.listen(database.engine.sync_engine, "before_cursor_execute", count)
+            try:
+                statements.clear()
+                response = await client.get(url)
+            finally:
+                event.remove(database.engine.sync_engine, "before_cursor_execute", count)
+            assert response.status_code == 200, (name, response.status_code)
+            measured.append(len(statements))
+        costs[name] = (measured[0], measured[1])
+    return costs
+
+
+async def test_every_page_costs_the_same_statements_whatever_it_shows(database: Database, community: Community,
+                                                                      make_client) -> None:  # noqa: ANN001
+    asker = await _signed_in(make_client, community.asker)
+    moderator = await _signed_in(make_client, community.moderator)
+    agent = await _signed_in(make_client, community.agent)
+    pages = {
+        "thread": (asker, community.thread_url),
+        "product": (asker, "/products/current-account"),
+        "home": (asker, "/"),
+        "category": (asker, "/c/cards"),
+        "search": (asker, "/search?q=card"),
+        "profile": (asker, "/members/" + community.asker.handle),
+        "notifications": (asker, "/notifications"),
+        "mod queue": (moderator, "/mod"),
+        "retention dashboard": (agent, "/retention"),
+    }
+    small = await _costs(database, pages)
+    await _grow(database, community, 4)
+    large = await _costs(database, pages)
+
+    assert large == small, "a page's statements grew with what it shows"
+    over = {name: (cost, BUDGETS[name]) for name, cost in large.items()
+            if cost[0] > BUDGETS[name][0] or cost[1] > BUDGETS[name][1]}
+    assert over == {}, f"pages over their statement budget (first render, kept): {over}"
+
+
+async def test_a_signed_in_thread_page_is_four_statements_whatever_its_answers(
+        database: Database, community: Community, make_client) -> None:  # noqa: ANN001
+    reader = await _signed_in(make_client, await aged_member(database, "reader@example.com", "Rea Reader"))
+    first = await _costs(database, {"thread": (reader, community.thread_url)})
+    await _grow(database, community, 6)
+    again = await _costs(database, {"thread": (reader, community.thread_url)})
+    assert first == again
+    assert max(again["thread"]) <= 4
