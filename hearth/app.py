@@ -21,9 +21,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
-from hearth import __version__, cpu, events, metrics, routing
+from hearth import __version__, cpu, db, events, metrics, routing
 from hearth.db import Database, get_database, set_database
-from hearth.errors import HearthError
+from hearth.errors import HearthError, Unavailable
 from hearth.domains import load_handlers
 from hearth.logs import configure_logging
 from hearth.middleware import RequestContext
@@ -90,9 +90,12 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     async def handle(request: Request, exc: Exception) -> Response:
         renderer = problems.respond if request.url.path.startswith("/api/") else errors.respond
+        if not isinstance(exc, HearthError) and db.unreachable(exc):
+            log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+            exc = Unavailable("The service cannot reach its database just now. Try again in a moment.")
         return renderer(request, exc)
 
-    for kind in (HearthError, RequestValidationError, HTTPException, Exception):
+    for kind in (HearthError, RequestValidationError, HTTPException, *db.UNREACHABLE_ERRORS, Exception):
         app.add_exception_handler(kind, handle)
 
 

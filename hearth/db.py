@@ -5,6 +5,7 @@ Services flush and never commit; the request (or the job runner) owns the transa
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, Executable, MetaData, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -187,12 +189,17 @@ class Prepared:
             for listener in sync.dispatch.before_cursor_execute:
                 listener(sync, None, sql, values, None, False)
         driver = (await connection.get_raw_connection()).driver_connection
-        if connection.dialect.name == "sqlite":
-            cursor = driver.cursor()
-            await cursor.execute(sql, values)
-            raw = await cursor.fetchall()
-        else:
-            raw = await driver.fetch(sql, *values)
+        try:
+            if connection.dialect.name == "sqlite":
+                cursor = driver.cursor()
+                await cursor.execute(sql, values)
+                raw = await cursor.fetchall()
+            else:
+                raw = await driver.fetch(sql, *values)
+        except Exception:  # noqa: BLE001
+            # Once more through SQLAlchemy, which gives the error its usual form and drops a
+            # broken connection from the pool (the driver's own error would do neither).
+            return [tuple(row) for row in await connection.execute(self.statement, params)]
         if not any(results):
             return [tuple(row) for row in raw]
         return [tuple(value if convert is None else convert(value) for convert, value in zip(results, row, strict=True))
@@ -222,6 +229,17 @@ def attach(session: AsyncSession, model: type, values: dict[str, Any]) -> Any:
     sync.identity_map._add_unpresent(state, key)  # noqa: SLF001
     state._commit_all(state.dict, sync.identity_map)  # noqa: SLF001
     return instance
+
+
+# What a request meets when the database cannot be reached or answer just now: a 503 to retry,
+# not a 500. (asyncpg raises its connection errors as they are, unwrapped.)
+UNREACHABLE_ERRORS = (sa_exc.DBAPIError, sa_exc.TimeoutError, ConnectionError, TimeoutError, socket.gaierror)
+
+
+def unreachable(exc: BaseException) -> bool:
+    if isinstance(exc, sa_exc.DBAPIError):
+        return exc.connection_invalidated or isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError))
+    return isinstance(exc, UNREACHABLE_ERRORS)
 
 
 _database: Database | None = None

@@ -59,5 +59,12 @@ class TooManyRequests(HearthError):
         self.retry_after = retry_after
 
 
+class Unavailable(HearthError):
+    status, title, type_slug = 503, "Unavailable", "unavailable"
+
+    def __init__(self, message: str | None = None, *, retry_after: int = 5, **params: Any) -> None:
+        super().__init__(message, headers={"Retry-After": str(retry_after)}, **params)
+
+
 class CsrfFailed(Forbidden):
     title, type_slug = "Form expired", "csrf"

@@ -29,6 +29,7 @@ TITLES = {
     422: "Please check what you entered",
     429: "Slow down a little",
     500: "Something went wrong on our side",
+    503: "Back in a moment",
 }
 
 HINTS = {
