@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, literal, or_, select, union_all, update
+from sqlalchemy import and_, bindparam, delete, func, literal, literal_column, or_, select, union_all, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -17,6 +17,7 @@ from forums.models import Category, Follow, Post, PostRevision, PostVote, Tag, T
 from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
 from hearth import clock, events, markdown
 from hearth.accounts.models import Account, Role
+from hearth.db import Prepared, attach
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
 from moderation import service as moderation
 from moderation.models import ContentState
@@ -356,14 +357,24 @@ def _visible(post: Post, viewer: Account | None) -> bool:
 _TAG_SEPARATOR = "\x1f"
 
 
+_THREAD_COLUMNS = list(Thread.__table__.columns)
+_CATEGORY_COLUMNS = list(Category.__table__.columns)
+# Every thread page reads this (signed in, before anything is kept): prepared (hearth.db.Prepared).
+_HEAD = Prepared(
+    select(*_THREAD_COLUMNS, *_CATEGORY_COLUMNS,
+           select(func.aggregate_strings(Tag.name, _TAG_SEPARATOR)).join(ThreadTag, ThreadTag.tag_id == Tag.id)
+           .where(ThreadTag.thread_id == Thread.id).scalar_subquery())
+    .join_from(Thread, Category, Category.id == Thread.category_id).where(Thread.id == bindparam("thread_id")))
+
+
 async def thread_head(session: AsyncSession, thread_id: int) -> ThreadHead:
-    tags = (select(func.aggregate_strings(Tag.name, _TAG_SEPARATOR)).join(ThreadTag, ThreadTag.tag_id == Tag.id)
-            .where(ThreadTag.thread_id == Thread.id).scalar_subquery())
-    row = (await session.execute(select(Thread, Category, tags).join(Category, Category.id == Thread.category_id)
-                                 .where(Thread.id == thread_id))).first()
+    row = await _HEAD.first(session, thread_id=thread_id)
     if row is None:
         raise NotFound("No such thread")
-    thread, category, names = row
+    split = len(_THREAD_COLUMNS)
+    thread = attach(session, Thread, {c.key: v for c, v in zip(_THREAD_COLUMNS, row[:split], strict=True)})
+    category = attach(session, Category, {c.key: v for c, v in zip(_CATEGORY_COLUMNS, row[split:-1], strict=True)})
+    names = row[-1]
     return ThreadHead(thread, category, sorted(names.split(_TAG_SEPARATOR)) if names else [])
 
 
@@ -393,13 +404,17 @@ def _assemble(head: ThreadHead, posts: list[Post], reasons: dict[int, list[str]]
                       moderation={k: v for k, v in reasons.items() if k in shown})
 
 
+_VIEWER_STATE = Prepared(union_all(
+    select(literal_column("'vote'"), PostVote.post_id).where(
+        PostVote.voter_id == bindparam("viewer_id"),
+        PostVote.post_id.in_(select(Post.id).where(Post.thread_id == bindparam("thread_id")))),
+    select(literal_column("'follow'"), Follow.thread_id).where(
+        Follow.thread_id == bindparam("thread_id"), Follow.account_id == bindparam("viewer_id"))))
+
+
 async def viewer_state(session: AsyncSession, viewer_id: int, thread_id: int) -> tuple[set[int], bool]:
     """The posts of a thread this member voted for, and whether they follow it: one statement."""
-    votes = select(literal("vote"), PostVote.post_id).where(
-        PostVote.voter_id == viewer_id, PostVote.post_id.in_(select(Post.id).where(Post.thread_id == thread_id)))
-    follows = select(literal("follow"), Follow.thread_id).where(Follow.thread_id == thread_id,
-                                                                 Follow.account_id == viewer_id)
-    rows = (await session.execute(union_all(votes, follows))).all()
+    rows = await _VIEWER_STATE.rows(session, viewer_id=viewer_id, thread_id=thread_id)
     return {ref for kind, ref in rows if kind == "vote"}, any(kind == "follow" for kind, _ref in rows)
 
 

@@ -6,6 +6,7 @@ Services flush and never commit; the request (or the job runner) owns the transa
 from __future__ import annotations
 
 import socket
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -79,8 +80,43 @@ def _prepare_sqlite(engine: AsyncEngine, url: str) -> None:
         immediate = conn.get_execution_options().get("sqlite_immediate")
         if immediate == "background":
             conn.exec_driver_sql(f"BEGIN IMMEDIATE {sqlite.BACKGROUND}")
+        elif immediate:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+            _raw_begin(conn)
+
+
+def _raw_begin(conn: Any) -> None:
+    cursor = conn.connection.dbapi_connection.cursor()
+    cursor.execute("BEGIN")
+    cursor.close()
+
+
+# One connection per SQLite engine for `Prepared` reads outside any transaction. Taking a
+# pooled connection, beginning and rolling back costs about 100 µs per request through
+# SQLAlchemy; an autocommit read on a connection of its own costs a few. Its statements run
+# to the end where they are awaited (hearth.sqlite), so requests never interleave on it.
+_side_readers: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+async def _side_reader(engine: AsyncEngine) -> Any:
+    found = _side_readers.get(engine.sync_engine)
+    if found is None:
+        return None
+    if found["connection"] is None:
+        connection = await found["creator"]()
+        if found["connection"] is None:
+            found["connection"] = connection
+        else:
+            await connection.close()
+    return found["connection"]
+
+
+async def _close_side_reader(engine: AsyncEngine) -> None:
+    found = _side_readers.get(engine.sync_engine)
+    if found and found["connection"] is not None:
+        connection, found["connection"] = found["connection"], None
+        await connection.close()
 
 
 def _sqlite_creator(url: str, lock_timeout: float) -> Callable[[], Awaitable[Any]]:
@@ -102,9 +138,12 @@ def create_engine(url: str | None = None, *, lock_timeout: float | None = None, 
     if lock_timeout is None:
         lock_timeout = get_settings().database_lock_timeout_ms / 1000
     if url.startswith("sqlite"):
-        kwargs.setdefault("async_creator", _sqlite_creator(url, lock_timeout))
+        creator = _sqlite_creator(url, lock_timeout)
+        kwargs.setdefault("async_creator", creator)
         engine = create_async_engine(url, **kwargs)
         _prepare_sqlite(engine, url)
+        if make_url(url).database not in (None, "", ":memory:"):  # another connection would be another database
+            _side_readers[engine.sync_engine] = {"creator": creator, "connection": None}
         return engine
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 10)
@@ -126,6 +165,7 @@ class Database:
         return self.engine.dialect.name
 
     async def dispose(self) -> None:
+        await _close_side_reader(self.engine)
         await self.engine.dispose()
 
     async def writer(self, *, background: bool = False) -> AsyncSession:
@@ -161,15 +201,17 @@ class Prepared:
     SQLAlchemy spends 50–200 µs preparing and reading each statement (building it, its cache
     key, the ORM's loading); on SQLite the query itself takes a few µs. A `Prepared` statement
     is compiled once per dialect and then runs on the session's own connection (its
-    transaction) with only the types' own conversions applied to parameters and rows.
+    transaction) with only the types' own conversions applied to parameters and rows. On
+    SQLite, a session that has not begun yet reads on the process's side reader instead (see
+    `_side_reader`): a request served from kept renders then never takes a connection at all.
     Only for fixed reads: no expanding `IN` lists, no ORM entities (select columns). Listeners
     of `before_cursor_execute` (statement counters, tracing) still see it."""
 
     def __init__(self, statement: Any) -> None:
         self.statement = statement
-        self._compiled: dict[str, tuple[str, list[str], dict[str, Any], list[Any]]] = {}
+        self._compiled: dict[str, tuple[str, list[str], dict[str, Any], list[Any], dict[str, Any]]] = {}
 
-    def _compile(self, dialect: Any) -> tuple[str, list[str], dict[str, Any], list[Any]]:
+    def _compile(self, dialect: Any) -> tuple[str, list[str], dict[str, Any], list[Any], dict[str, Any]]:
         found = self._compiled.get(dialect.name)
         if found is None:
             compiled = self.statement.compile(dialect=dialect)
@@ -177,29 +219,47 @@ class Prepared:
                      if processor is not None}
             results = [column.type._cached_result_processor(dialect, None)  # noqa: SLF001
                        for column in self.statement.selected_columns]
-            found = self._compiled[dialect.name] = (compiled.string, list(compiled.positiontup or ()), binds, results)
+            # Values the statement itself holds (a literal, a function's argument) go in as they are.
+            fixed = {name: bind.effective_value for name, bind in compiled.binds.items() if not bind.required}
+            # Values rendered into the text ("literal execute", as a function's separator) are
+            # rendered now; the others stay parameters.
+            sql, names = compiled.string, list(compiled.positiontup or ())
+            if compiled.literal_execute_params:
+                expanded = compiled.construct_expanded_state({name: fixed.get(name) for name in compiled.bind_names.values()})
+                sql, names = expanded.statement, list(expanded.positiontup or ())
+            found = self._compiled[dialect.name] = (sql, names, binds, results, fixed)
         return found
 
     async def rows(self, session: AsyncSession, **params: Any) -> list[tuple[Any, ...]]:
-        connection = await session.connection()
-        sql, names, binds, results = self._compile(connection.dialect)
-        values = [binds[name](params[name]) if name in binds else params[name] for name in names]
-        sync = connection.sync_connection
+        engine = session.bind
+        reader = None
+        if not session.in_transaction():
+            try:
+                reader = await _side_reader(engine)
+            except Exception:  # noqa: BLE001 - the session's own connection reports it in its usual form
+                reader = None
+        connection = None if reader is not None else await session.connection()
+        dialect = engine.dialect
+        sql, names, binds, results, fixed = self._compile(dialect)
+        values = [binds[name](value) if name in binds else value
+                  for name, value in ((name, params[name] if name in params else fixed[name]) for name in names)]
+        sync = engine.sync_engine if connection is None else connection.sync_connection
         if sync._has_events or sync.engine._has_events:  # noqa: SLF001 - a statement counter or a tracer listens
             for listener in sync.dispatch.before_cursor_execute:
                 listener(sync, None, sql, values, None, False)
-        driver = (await connection.get_raw_connection()).driver_connection
         try:
-            if connection.dialect.name == "sqlite":
-                cursor = driver.cursor()
-                await cursor.execute(sql, values)
-                raw = await cursor.fetchall()
+            if reader is not None:
+                raw = await (await reader.execute(sql, values)).fetchall()
             else:
-                raw = await driver.fetch(sql, *values)
+                driver = (await connection.get_raw_connection()).driver_connection
+                if dialect.name == "sqlite":
+                    raw = await (await driver.cursor().execute(sql, values)).fetchall()
+                else:
+                    raw = await driver.fetch(sql, *values)
         except Exception:  # noqa: BLE001
             # Once more through SQLAlchemy, which gives the error its usual form and drops a
             # broken connection from the pool (the driver's own error would do neither).
-            return [tuple(row) for row in await connection.execute(self.statement, params)]
+            return [tuple(row) for row in await session.execute(self.statement, params)]
         if not any(results):
             return [tuple(row) for row in raw]
         return [tuple(value if convert is None else convert(value) for convert, value in zip(results, row, strict=True))

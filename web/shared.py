@@ -130,7 +130,8 @@ def _respond(request: Request, shared: Shared, fills: dict[str, str]) -> Respons
 
 
 def _key(request: Request, *who: Any) -> tuple[Any, ...]:
-    return (request.url.path, request.url.query, i18n.current.get(), *who)
+    scope = request.scope  # (request.url would build and parse the whole URL)
+    return (scope["path"], scope["query_string"], i18n.current.get(), *who)
 
 
 async def serve(request: Request, *, version: Any, render: Render, overlay: Overlay) -> Response:

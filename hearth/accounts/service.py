@@ -154,12 +154,12 @@ async def resolve_session(session: AsyncSession, token: str) -> SessionCheck:
     expires_at, last_seen_at, *values = row
     now = clock.now()
     idle_limit = timedelta(hours=get_settings().session_idle_hours)
-    mine = AuthSession.token_hash == token_hash
     if expires_at <= now or last_seen_at + idle_limit <= now or not values[_IS_ACTIVE]:
-        await side_write(session, delete(AuthSession).where(mine))
+        await side_write(session, delete(AuthSession).where(AuthSession.token_hash == token_hash))
         return SessionCheck(None, expired=True)
     if now - last_seen_at > _SEEN_RESOLUTION:
-        await side_write(session, update(AuthSession).where(mine).values(last_seen_at=now))
+        await side_write(session, update(AuthSession).where(AuthSession.token_hash == token_hash)
+                         .values(last_seen_at=now))
     return SessionCheck(attach(session, Account, {c.key: v for c, v in zip(_ACCOUNT_COLUMNS, values, strict=True)}))
 
 
