@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hearth.db import Database
+from hearth.security import CSRF_COOKIE, SESSION_COOKIE, new_nonce
 
 ROOT = Path(__file__).resolve().parent.parent
 SIGNED_IN = {"member": "the asker of the bench thread", "moderator": "moderator@demo.hearth.test",
@@ -78,7 +79,8 @@ async def sign_in(database: Database, thread_path: str) -> dict[str, str]:
         sessions = {role: (await service.start_session(session, account, user_agent="bench")).token
                     for role, account in people.items()}
         await session.commit()
-        return {"handle": asker.handle, **{f"session_{role}": token for role, token in sessions.items()}}
+        return {"handle": asker.handle, "csrf_nonce": new_nonce(),
+                **{f"session_{role}": token for role, token in sessions.items()}}
 
 
 def targets(ctx: dict) -> list[Target]:
@@ -89,8 +91,9 @@ def targets(ctx: dict) -> list[Target]:
     for name, key, role, share, public in PAGES:
         if public:
             found.append(Target(f"{name}, visitor", paths[key]))
-        found.append(Target(f"{name}, signed in ({role})", paths[key], f"hearth_session={ctx[f'session_{role}']}",
-                            share))
+        # A signed-in browser holds the CSRF cookie its first page set, and sends it back.
+        cookie = f"{SESSION_COOKIE}={ctx[f'session_{role}']}; {CSRF_COOKIE}={ctx['csrf_nonce']}"
+        found.append(Target(f"{name}, signed in ({role})", paths[key], cookie, share))
     return found
 
 

@@ -248,14 +248,13 @@ class Prepared:
             for listener in sync.dispatch.before_cursor_execute:
                 listener(sync, None, sql, values, None, False)
         try:
-            if reader is not None:
-                raw = await (await reader.execute(sql, values)).fetchall()
+            driver = reader if reader is not None else (await connection.get_raw_connection()).driver_connection
+            if dialect.name == "sqlite":
+                cursor = driver.cursor()
+                await cursor.execute(sql, values)
+                raw = await cursor.fetchall()
             else:
-                driver = (await connection.get_raw_connection()).driver_connection
-                if dialect.name == "sqlite":
-                    raw = await (await driver.cursor().execute(sql, values)).fetchall()
-                else:
-                    raw = await driver.fetch(sql, *values)
+                raw = await driver.fetch(sql, *values)
         except Exception:  # noqa: BLE001
             # Once more through SQLAlchemy, which gives the error its usual form and drops a
             # broken connection from the pool (the driver's own error would do neither).

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, null, select, true as literal_true, update
+from sqlalchemy import and_, bindparam, delete, func, null, select, true as literal_true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -24,6 +24,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from hearth import clock, events, markdown
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
+from hearth.db import Prepared
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
 from hearth.settings import get_settings
 from moderation import service as moderation
@@ -462,15 +463,20 @@ async def product_view(session: AsyncSession, slug: str, viewer: Account | None,
     return view
 
 
-async def viewer_state(session: AsyncSession, viewer_id: int, product_id: int,
-                       review_ids: list[int]) -> tuple[dict[int, bool], int | None]:
-    """A member's own part of a product page, in one statement: their votes on these reviews
-    (rows with `helpful` set) and their own review of the product (the row without)."""
-    rows = (await session.execute(
-        select(ReviewVote.review_id, ReviewVote.helpful)
-        .where(ReviewVote.voter_id == viewer_id, ReviewVote.review_id.in_(review_ids or [0]))
-        .union_all(select(Review.id, null()).where(Review.product_id == product_id, Review.author_id == viewer_id,
-                                                   Review.state != ContentState.DELETED)))).all()
+# Every signed-in product page reads this: prepared (hearth.db.Prepared).
+_VIEWER_STATE = Prepared(
+    select(ReviewVote.review_id, ReviewVote.helpful)
+    .where(ReviewVote.voter_id == bindparam("viewer_id"),
+           ReviewVote.review_id.in_(select(Review.id).where(Review.product_id == bindparam("product_id"))))
+    .union_all(select(Review.id, null()).where(Review.product_id == bindparam("product_id"),
+                                               Review.author_id == bindparam("viewer_id"),
+                                               Review.state != ContentState.DELETED)))
+
+
+async def viewer_state(session: AsyncSession, viewer_id: int, product_id: int) -> tuple[dict[int, bool], int | None]:
+    """A member's own part of a product page, in one statement: their votes on its reviews
+    (rows with `helpful` set) and their own review of it (the row without)."""
+    rows = await _VIEWER_STATE.rows(session, viewer_id=viewer_id, product_id=product_id)
     votes = {review_id: helpful for review_id, helpful in rows if helpful is not None}
     return votes, next((review_id for review_id, helpful in rows if helpful is None), None)
 

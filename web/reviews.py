@@ -77,7 +77,7 @@ async def product(slug: str, request: Request, account: CurrentAccount, db: DbSe
         return await whole()
 
     async def overlay(view: service.ProductView) -> dict[str, str]:
-        votes, mine = await service.viewer_state(db, account.id, view.product.id, [c.review.id for c in view.cards])
+        votes, mine = await service.viewer_state(db, account.id, view.product.id)
         return _own_parts(view, account, votes, mine)
 
     return await shared.serve(request, version=await versions.of(db, *_PRODUCT), render=page_, overlay=overlay)
