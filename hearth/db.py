@@ -8,17 +8,20 @@ from __future__ import annotations
 import socket
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
+from itertools import chain
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, Executable, MetaData, event
+from sqlalchemy import BigInteger, DateTime, Executable, MetaData, String, column, event, table
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, ORMExecuteState, Session
 from sqlalchemy.orm.attributes import instance_state
 from sqlalchemy.types import TypeDecorator
 
@@ -195,6 +198,59 @@ async def side_write(session: AsyncSession, statement: Executable) -> None:
         await own.commit()
 
 
+# --- content versions: every transaction counts the tables it writes --------------------------
+# A page kept for signed-in members (web/shared.py) must never be served after what it shows
+# has changed, in any server process. Rather than each service remembering to say what it
+# changed, the session is watched: every table an ORM flush or an insert/update/delete
+# statement touched is noted, and its counter in `content_versions` (hearth/versions.py) is
+# raised in the same transaction, just before it commits. Bookkeeping tables that change on
+# every request or event and that no kept page shows are left out: counting them would make
+# every write wait for the same counter row on PostgreSQL for nothing. Counters are raised in
+# name order, last in the transaction, so two transactions never wait for each other's
+# counters the other way round.
+
+UNVERSIONED = frozenset({"content_versions", "outbox_events", "outbox_workers", "auth_sessions", "api_tokens",
+                         "notifications"})
+_CHANGED = "hearth_tables_changed"
+_VERSIONS = table("content_versions", column("name", String), column("version", BigInteger))
+
+
+def _note(session: Session, written: Any) -> None:
+    name = getattr(written, "name", None)
+    # Hearth's own tables only: a session may also write tables the application does not know.
+    if name and name not in UNVERSIONED and Base.metadata.tables.get(name) is written:
+        session.info.setdefault(_CHANGED, set()).add(name)
+
+
+@event.listens_for(Session, "after_flush")
+def _flushed(session: Session, _context: Any) -> None:
+    for instance in chain(session.new, session.dirty, session.deleted):
+        _note(session, getattr(type(instance), "__table__", None))
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _executed(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        _note(state.session, getattr(state.statement, "table", None))
+
+
+@event.listens_for(Session, "before_commit")
+def _raise_versions(session: Session) -> None:
+    session.flush()  # what is still pending is written by this commit too
+    names = session.info.pop(_CHANGED, None)
+    if not names:
+        return
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+    for name in sorted(names):
+        session.execute(insert(_VERSIONS).values(name=name, version=1).on_conflict_do_update(
+            index_elements=["name"], set_={"version": _VERSIONS.c.version + 1}))
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget(session: Session, _previous: Any) -> None:
+    session.info.pop(_CHANGED, None)
+
+
 class Prepared:
     """A read on a hot path (every signed-in request, every page view), run straight on the driver.
 
@@ -356,5 +412,3 @@ async def _read_session() -> AsyncIterator[AsyncSession]:
 # webhooks: the route reads with this and opens its own short writer.
 ReadSession = Annotated[AsyncSession, Depends(_read_session, scope="function")]
 
-
-from hearth import versions  # noqa: E402, F401 - its session listeners count every write

@@ -12,6 +12,7 @@ def import_all_models() -> None:
     import hearth.events  # noqa: F401
     import hearth.search.models  # noqa: F401
     import hearth.notifications.models  # noqa: F401
+    import hearth.versions  # noqa: F401
 
     for name in DOMAINS:
         importlib.import_module(f"{name}.models")
