@@ -35,9 +35,8 @@ from starlette.responses import HTMLResponse, Response
 
 from hearth import i18n
 from hearth.accounts.models import Account, Role
-from hearth.security import csrf_token_for
 from web import pagecache
-from web.rendering import TOKEN_PLACEHOLDER, environment, is_htmx
+from web.rendering import TOKEN_PLACEHOLDER, environment, is_htmx, respond
 
 TTL_SECONDS = 60.0
 MAX_PAGES = 2_000
@@ -125,8 +124,7 @@ def _keep(key: tuple[Any, ...], version: Any, html: str, state: Any) -> Shared:
 
 def _respond(request: Request, shared: Shared, fills: dict[str, str]) -> Response:
     fills["viewer"] = viewer_menu(request.state.account)
-    nonce = getattr(request.state, "csrf_nonce", None) or ""
-    return HTMLResponse(_join(shared.parts, fills).replace(TOKEN_PLACEHOLDER, csrf_token_for(nonce)))
+    return respond(request, _join(shared.parts, fills))
 
 
 def _key(request: Request, *who: Any) -> tuple[Any, ...]:
