@@ -404,18 +404,35 @@ def _assemble(head: ThreadHead, posts: list[Post], reasons: dict[int, list[str]]
                       moderation={k: v for k, v in reasons.items() if k in shown})
 
 
-_VIEWER_STATE = Prepared(union_all(
+_VOTES_AND_FOLLOW = (
     select(literal_column("'vote'"), PostVote.post_id).where(
         PostVote.voter_id == bindparam("viewer_id"),
         PostVote.post_id.in_(select(Post.id).where(Post.thread_id == bindparam("thread_id")))),
     select(literal_column("'follow'"), Follow.thread_id).where(
-        Follow.thread_id == bindparam("thread_id"), Follow.account_id == bindparam("viewer_id"))))
+        Follow.thread_id == bindparam("thread_id"), Follow.account_id == bindparam("viewer_id")))
+_VIEWER_STATE = Prepared(union_all(*_VOTES_AND_FOLLOW))
+# A kept thread page checks its version and reads the viewer's part in one statement.
+_LOOK = Prepared(union_all(
+    select(literal_column("'version'"), Thread.version).where(
+        Thread.id == bindparam("thread_id"), Thread.slug == bindparam("slug"), Thread.state == ContentState.PUBLISHED),
+    *_VOTES_AND_FOLLOW))
+
+
+def _viewer_part(rows: list[tuple[str, int]]) -> tuple[set[int], bool]:
+    return {ref for kind, ref in rows if kind == "vote"}, any(kind == "follow" for kind, _ref in rows)
 
 
 async def viewer_state(session: AsyncSession, viewer_id: int, thread_id: int) -> tuple[set[int], bool]:
     """The posts of a thread this member voted for, and whether they follow it: one statement."""
-    rows = await _VIEWER_STATE.rows(session, viewer_id=viewer_id, thread_id=thread_id)
-    return {ref for kind, ref in rows if kind == "vote"}, any(kind == "follow" for kind, _ref in rows)
+    return _viewer_part(await _VIEWER_STATE.rows(session, viewer_id=viewer_id, thread_id=thread_id))
+
+
+async def look(session: AsyncSession, viewer_id: int, thread_id: int, slug: str) -> tuple[int | None, set[int], bool]:
+    """For a kept page: the version of the thread if it is published under this slug (else None),
+    the posts the viewer voted for and whether they follow it, in one statement."""
+    rows = await _LOOK.rows(session, viewer_id=viewer_id, thread_id=thread_id, slug=slug)
+    version = next((ref for kind, ref in rows if kind == "version"), None)
+    return version, *_viewer_part(rows)
 
 
 async def thread_view(session: AsyncSession, thread_id: int, viewer: Account | None) -> ThreadView:

@@ -13,13 +13,16 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
+from starlette.types import Receive, Scope, Send
 
 from hearth import __version__, cpu, db, events, metrics, routing
 from hearth.db import Database, get_database, set_database
@@ -55,6 +58,21 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         set_database(None)
 
 
+class Hearth(FastAPI):
+    """FastAPI behind a front of plain ASGI: the request context (language, CSRF cookie, security
+    headers, metrics), then the lane that answers kept pages (web.lane), then FastAPI's own
+    stack. A kept page is served without FastAPI's routing, which costs more than the page."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        from web.lane import KeptLane
+
+        super().__init__(**kwargs)
+        self.front = RequestContext(KeptLane(partial(FastAPI.__call__, self)))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.front(scope, receive, send)
+
+
 def create_app(database: Database | None = None) -> FastAPI:
     from api import router as api
     from api.hooks import router as hooks_router
@@ -65,11 +83,10 @@ def create_app(database: Database | None = None) -> FastAPI:
     if database is not None:
         set_database(database)
     load_handlers()
-    app = FastAPI(
+    app = Hearth(
         title="Hearth", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
         description="Brand community with customer care built in. Errors are RFC 9457 problem+json.",
     )
-    app.add_middleware(RequestContext)
     _install_error_handlers(app)
     routing.use_indexed_router(app)
     _add_operations(app)

@@ -34,7 +34,9 @@ async def _current_account(request: Request, db: DbSession) -> Account | None:
     if token:
         account = await service.resolve_token(db, token)
     elif cookie := request.cookies.get(SESSION_COOKIE):
-        check = await service.resolve_session(db, cookie)
+        # web.lane may have found this cookie signed out or expired (and deleted the session) already.
+        known = getattr(request.state, "signed_out", None)
+        check = known[1] if known and known[0] == cookie else await service.resolve_session(db, cookie)
         account = check.account
         request.state.session_expired = check.expired
     request.state.account = account

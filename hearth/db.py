@@ -5,6 +5,8 @@ Services flush and never commit; the request (or the job runner) owns the transa
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import socket
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -27,6 +29,8 @@ from sqlalchemy.types import TypeDecorator
 
 from hearth import sqlite
 from hearth.settings import get_settings
+
+log = logging.getLogger(__name__)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -95,31 +99,85 @@ def _raw_begin(conn: Any) -> None:
     cursor.close()
 
 
-# One connection per SQLite engine for `Prepared` reads outside any transaction. Taking a
-# pooled connection, beginning and rolling back costs about 100 µs per request through
-# SQLAlchemy; an autocommit read on a connection of its own costs a few. Its statements run
-# to the end where they are awaited (hearth.sqlite), so requests never interleave on it.
-_side_readers: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+# Connections of their own for `Prepared` reads outside any transaction. Taking a pooled
+# connection, beginning and ending a transaction costs about 100 µs per request through
+# SQLAlchemy on SQLite, and two more round trips on PostgreSQL; an autocommit read on a
+# connection kept for it costs a few µs (one trip). SQLite has one per engine: its statements
+# run to the end where they are awaited (hearth.sqlite), so requests never interleave on it.
+# PostgreSQL keeps a few, each used by one read at a time, opened through an engine of their
+# own (so the driver is set up as SQLAlchemy sets it up); when all are busy a read waits for
+# one (a single trip) rather than take the session's way (four).
+class _SqliteReader:
+    def __init__(self, creator: Callable[[], Awaitable[Any]]) -> None:
+        self.creator = creator
+        self.connection: Any = None
 
+    async def acquire(self) -> Any:
+        if self.connection is None:
+            connection = await self.creator()
+            if self.connection is None:
+                self.connection = connection
+            else:
+                await connection.close()
+        return self.connection
 
-async def _side_reader(engine: AsyncEngine) -> Any:
-    found = _side_readers.get(engine.sync_engine)
-    if found is None:
+    async def release(self, _driver: Any, *, broken: bool = False) -> None:
         return None
-    if found["connection"] is None:
-        connection = await found["creator"]()
-        if found["connection"] is None:
-            found["connection"] = connection
-        else:
+
+    async def close(self) -> None:
+        if self.connection is not None:
+            connection, self.connection = self.connection, None
             await connection.close()
-    return found["connection"]
+
+
+class _PostgresReaders:
+    def __init__(self, url: str, size: int, **kwargs: Any) -> None:
+        self.engine = create_async_engine(url, pool_size=size, max_overflow=0, isolation_level="AUTOCOMMIT", **kwargs)
+        self.size = size
+        self.opened = 0
+        self.idle: asyncio.LifoQueue[tuple[Any, Any]] = asyncio.LifoQueue()  # (driver connection, its AsyncConnection)
+        self.busy: dict[int, Any] = {}
+
+    async def acquire(self) -> Any:
+        if self.idle.empty() and self.opened < self.size:
+            self.opened += 1
+            try:
+                connection = await self.engine.connect()
+                driver = (await connection.get_raw_connection()).driver_connection
+            except BaseException:
+                self.opened -= 1
+                raise
+        else:
+            driver, connection = await self.idle.get()
+        self.busy[id(driver)] = connection
+        return driver
+
+    async def release(self, driver: Any, *, broken: bool = False) -> None:
+        connection = self.busy.pop(id(driver))
+        if not broken:
+            self.idle.put_nowait((driver, connection))
+            return
+        self.opened -= 1
+        try:
+            await connection.invalidate()
+            await connection.close()
+        except Exception:  # noqa: BLE001 - it is dropped either way
+            log.debug("a side reader could not be closed", exc_info=True)
+
+    async def close(self) -> None:
+        while not self.idle.empty():
+            await self.idle.get_nowait()[1].close()
+        await self.engine.dispose()
+
+
+SIDE_READERS = 8  # PostgreSQL connections per server process for reads outside a transaction
+_side_readers: weakref.WeakKeyDictionary[Any, _SqliteReader | _PostgresReaders] = weakref.WeakKeyDictionary()
 
 
 async def _close_side_reader(engine: AsyncEngine) -> None:
-    found = _side_readers.get(engine.sync_engine)
-    if found and found["connection"] is not None:
-        connection, found["connection"] = found["connection"], None
-        await connection.close()
+    found = _side_readers.pop(engine.sync_engine, None)
+    if found is not None:
+        await found.close()
 
 
 def _sqlite_creator(url: str, lock_timeout: float) -> Callable[[], Awaitable[Any]]:
@@ -146,13 +204,15 @@ def create_engine(url: str | None = None, *, lock_timeout: float | None = None, 
         engine = create_async_engine(url, **kwargs)
         _prepare_sqlite(engine, url)
         if make_url(url).database not in (None, "", ":memory:"):  # another connection would be another database
-            _side_readers[engine.sync_engine] = {"creator": creator, "connection": None}
+            _side_readers[engine.sync_engine] = _SqliteReader(creator)
         return engine
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 10)
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("connect_args", {"server_settings": {"lock_timeout": str(int(lock_timeout * 1000))}})
-    return create_async_engine(url, **kwargs)
+    engine = create_async_engine(url, **kwargs)
+    _side_readers[engine.sync_engine] = _PostgresReaders(url, SIDE_READERS, connect_args=kwargs["connect_args"])
+    return engine
 
 
 class Database:
@@ -209,6 +269,7 @@ async def side_write(session: AsyncSession, statement: Executable) -> None:
 # name order, last in the transaction, so two transactions never wait for each other's
 # counters the other way round.
 
+KNOWN_VERSIONS = "hearth_known_versions"  # session.info: versions read along with the session (hearth.versions)
 UNVERSIONED = frozenset({"content_versions", "outbox_events", "outbox_workers", "auth_sessions", "api_tokens",
                          "notifications"})
 _CHANGED = "hearth_tables_changed"
@@ -236,6 +297,7 @@ def _executed(state: ORMExecuteState) -> None:
 
 @event.listens_for(Session, "before_commit")
 def _raise_versions(session: Session) -> None:
+    session.info.pop(KNOWN_VERSIONS, None)  # read before this commit: no longer now
     session.flush()  # what is still pending is written by this commit too
     names = session.info.pop(_CHANGED, None)
     if not names:
@@ -288,17 +350,16 @@ class Prepared:
 
     async def rows(self, session: AsyncSession, **params: Any) -> list[tuple[Any, ...]]:
         engine = session.bind
-        reader = None
-        if not session.in_transaction():
-            try:
-                reader = await _side_reader(engine)
-            except Exception:  # noqa: BLE001 - the session's own connection reports it in its usual form
-                reader = None
-        connection = None if reader is not None else await session.connection()
         dialect = engine.dialect
         sql, names, binds, results, fixed = self._compile(dialect)
         values = [binds[name](value) if name in binds else value
                   for name, value in ((name, params[name] if name in params else fixed[name]) for name in names)]
+        readers = None if session.in_transaction() else _side_readers.get(engine.sync_engine)
+        try:
+            reader = None if readers is None else await readers.acquire()
+        except Exception:  # noqa: BLE001 - the session's own connection reports it in its usual form
+            reader = None
+        connection = None if reader is not None else await session.connection()
         sync = engine.sync_engine if connection is None else connection.sync_connection
         if sync._has_events or sync.engine._has_events:  # noqa: SLF001 - a statement counter or a tracer listens
             for listener in sync.dispatch.before_cursor_execute:
@@ -311,10 +372,16 @@ class Prepared:
                 raw = await cursor.fetchall()
             else:
                 raw = await driver.fetch(sql, *values)
-        except Exception:  # noqa: BLE001
+        except BaseException as exc:
+            if reader is not None:
+                await readers.release(reader, broken=True)
+            if not isinstance(exc, Exception):  # cancelled
+                raise
             # Once more through SQLAlchemy, which gives the error its usual form and drops a
             # broken connection from the pool (the driver's own error would do neither).
             return [tuple(row) for row in await session.execute(self.statement, params)]
+        if reader is not None:
+            await readers.release(reader)
         if not any(results):
             return [tuple(row) for row in raw]
         return [tuple(value if convert is None else convert(value) for convert, value in zip(results, row, strict=True))

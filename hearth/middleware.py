@@ -4,10 +4,10 @@ the interface language, the CSRF nonce cookie, security headers and metrics."""
 from __future__ import annotations
 
 import time
-from http.cookies import SimpleCookie
 from typing import Any
 
 from starlette.datastructures import MutableHeaders
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hearth import i18n, metrics
@@ -26,14 +26,10 @@ SECURITY_HEADERS = {
 
 
 def _cookies(scope: Scope) -> dict[str, str]:
+    # Parsed as Starlette's Request.cookies parses them, so every layer sees the same cookies.
     for name, value in scope["headers"]:
         if name == b"cookie":
-            jar = SimpleCookie()
-            try:
-                jar.load(value.decode("latin-1"))
-            except Exception:  # noqa: BLE001 - a garbled cookie header is just no cookies
-                return {}
-            return {k: m.value for k, m in jar.items()}
+            return cookie_parser(value.decode("latin-1"))
     return {}
 
 
@@ -60,6 +56,7 @@ class RequestContext:
         fresh_nonce = None if nonce else new_nonce()
         state: dict[str, Any] = scope.setdefault("state", {})
         state["language"] = language
+        state["cookies"] = cookies
         state["csrf_nonce"] = nonce or fresh_nonce
         started = time.perf_counter()
         status = 500

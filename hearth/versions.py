@@ -7,11 +7,14 @@ for all of them, and keeps its render under them (web/shared.py).
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, String, select
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import BigInteger, String, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hearth.db import Base, Prepared
+from hearth.db import KNOWN_VERSIONS, Base, Prepared
 
 
 class ContentVersion(Base):
@@ -24,7 +27,26 @@ class ContentVersion(Base):
 _ALL = Prepared(select(ContentVersion.name, ContentVersion.version))
 
 
+def column() -> Any:
+    """Every version as one text column, for a read every request makes anyway (the session
+    lookup) to carry along: a page then checks its versions without a statement of its own."""
+    pair = ContentVersion.name + "=" + cast(ContentVersion.version, String)
+    return select(func.aggregate_strings(pair, ",")).scalar_subquery()
+
+
+def carry(session: AsyncSession, text: str | None) -> None:
+    """Keep what `column()` read for this session's `of` until it commits (hearth.db)."""
+    session.info[KNOWN_VERSIONS] = _parse(text or "")
+
+
+@lru_cache(maxsize=8)  # the same text for every request until something is written
+def _parse(text: str) -> dict[str, int]:
+    return {name: int(number) for name, _, number in (pair.partition("=") for pair in text.split(",") if pair)}
+
+
 async def of(session: AsyncSession, *tables: str) -> tuple[int, ...]:
     """The versions of these tables now (0 for a table never written since versions began)."""
-    current = dict(await _ALL.rows(session))
+    current = session.info.get(KNOWN_VERSIONS)
+    if current is None:
+        current = dict(await _ALL.rows(session))
     return tuple(current.get(name, 0) for name in tables)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from hearth.ratelimit import limit_signin, limit_signup
-from hearth import i18n, metrics, versions
+from hearth import i18n, metrics
 from hearth.accounts import oidc, service
 from hearth.accounts.models import Role
 from hearth.accounts.schemas import PasswordChange, ProfileUpdate, SignIn, SignUp
@@ -143,7 +143,7 @@ async def profile(handle: str, request: Request, account: CurrentAccount, db: Db
         return render(request, "accounts/profile.html", {"member": await service.get_by_handle(db, handle)})
 
     # Their own profile shows a member the way to edit it: theirs alone.
-    return await shared.page(request, version=lambda: versions.of(db, "accounts"), render=page,
+    return await shared.page(request, db, version=shared.tables("accounts"), render=page,
                              private=account is not None and account.handle == handle)
 
 

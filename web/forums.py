@@ -4,12 +4,13 @@ from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Query, Request
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import RedirectResponse, Response
 
 from forums import service
 from forums.models import Post
 from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
-from hearth import i18n, search, versions
+from hearth import i18n, search
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
 from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
@@ -40,7 +41,7 @@ async def home(request: Request, account: CurrentAccount, db: DbSession) -> Resp
             "categories": await service.list_categories(db), "latest": latest, "unanswered": unanswered,
             "newest": await accounts.newest_members(db, limit=6), "member_count": await accounts.count_members(db)})
 
-    return await shared.page(request, version=lambda: versions.of(db, *_HOME), render=page)
+    return await shared.page(request, db, version=shared.tables(*_HOME), render=page)
 
 
 _HOME = ("forum_categories", "forum_threads", "forum_posts", "accounts")
@@ -58,7 +59,7 @@ async def category(slug: str, request: Request, account: CurrentAccount, db: DbS
             return render(request, "forums/category.html", context, block="thread_rows")
         return render(request, "forums/category.html", context)
 
-    return await shared.page(request, version=lambda: versions.of(db, *_LISTS), render=page)
+    return await shared.page(request, db, version=shared.tables(*_LISTS), render=page)
 
 
 @router.get("/t/{thread_id}")
@@ -89,17 +90,18 @@ async def thread(thread_id: int, slug: str, request: Request, account: CurrentAc
                                                            "account": viewers})
         return html, view
 
-    async def overlay(view: service.ThreadView) -> dict[str, str]:
-        voted, following = await service.viewer_state(db, account.id, thread_id)
-        return _own_parts(view, account, voted, following)
+    async def look(db: AsyncSession, viewer: Account) -> tuple[int | None, tuple[frozenset[int], bool]]:
+        version, voted, following = await service.look(db, viewer.id, thread_id, slug)
+        return version, (frozenset(voted), following)
 
-    return await shared.serve(request, version=head.thread.version, render=render_shared, overlay=overlay)
+    return await shared.serve(request, db, look=look, render=render_shared, own_parts=_own_parts)
 
 
-def _own_parts(view: service.ThreadView, account: Account, voted: set[int], following: bool) -> dict[str, str]:
+def _own_parts(view: service.ThreadView, account: Account, mine: tuple[frozenset[int], bool]) -> dict[str, str]:
     """The slots of a shared thread page that differ for this member: the cards they see
     differently (their own posts, their votes, every answer when they asked) and the follow button."""
-    own = replace(view, voted=voted, following=following)
+    voted, following = mine
+    own = replace(view, voted=set(voted), following=following)
     parts: dict[str, str] = {}
     if following:
         parts["follow"] = render_text(None, "forums/_follow.html", {"thread": view.thread, "following": True})
@@ -247,7 +249,7 @@ async def search_page(request: Request, account: CurrentAccount, db: DbSession, 
             "q": q, "results": results, "categories": categories, "category": category or "", "tag": tag or "",
             "solved": solved, "language": language, "sort": sort, "page": page})
 
-    return await shared.page(request, version=lambda: versions.of(db, "search_documents", "forum_categories"),
+    return await shared.page(request, db, version=shared.tables("search_documents", "forum_categories"),
                              render=results_page)
 
 

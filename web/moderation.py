@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
-from hearth import i18n, versions
+from hearth import i18n
 from hearth.accounts.models import Role
 from hearth.auth import AdminAccount, CurrentMember, RequireRole
 from hearth.db import DbSession
@@ -99,7 +99,7 @@ async def queue(request: Request, moderator: Moderator, db: DbSession, status: S
             "status": status, "kind": kind, "reason": reason, "kinds": kinds.names(),
             "reason_codes": list(screening.LABELS), **_common()})
 
-    return await shared.page(request, version=lambda: versions.of(db, *_QUEUE), render=page_)
+    return await shared.page(request, db, version=shared.tables(*_QUEUE), render=page_)
 
 
 # What a queue row shows: the item, its flags, the content's excerpt and its people's names.

@@ -19,7 +19,7 @@ async def notifications(request: Request, member: CurrentMember, db: DbSession,
     async def page() -> Response:
         return render(request, "notifications.html", {"page": await service.list_for(db, member, before=before)})
 
-    return await shared.page(request, version=lambda: service.version(db, member), render=page, private=True)
+    return await shared.page(request, db, version=service.version, render=page, private=True)
 
 
 @router.post("/notifications/read")

@@ -7,6 +7,7 @@ partial updates come from the same template.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -100,6 +101,27 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, *
            status_code: int = 200, block: str | None = None, headers: dict[str, str] | None = None) -> Response:
     return respond(request, render_text(request, name, context, block=block), status_code=status_code,
                    headers=headers)
+
+
+TOKEN = TOKEN_PLACEHOLDER.encode()
+
+
+def token_bytes(nonce: str | None) -> bytes:
+    return _token(nonce) if nonce else b""
+
+
+@lru_cache(maxsize=4096)
+def _token(nonce: str) -> bytes:
+    return csrf_token_for(nonce).encode()
+
+
+def split_token(page: bytes) -> list[bytes]:
+    """A kept page cut where the CSRF token goes, so each response only joins it in (`join_token`)."""
+    return page.split(TOKEN)
+
+
+def join_token(pieces: list[bytes], nonce: str | None) -> bytes:
+    return token_bytes(nonce).join(pieces)
 
 
 def respond(request: Request, html: str, *, status_code: int = 200,

@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from typing import Annotated, get_args
 
 from fastapi import APIRouter, Form, Query, Request
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import RedirectResponse, Response
 
 from hearth import clock, i18n, versions
-from hearth.accounts.models import Role
+from hearth.accounts.models import Account, Role
 from hearth.auth import AdminAccount, RequireRole
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
@@ -89,15 +90,16 @@ async def dashboard(request: Request, agent: Agent, db: DbSession) -> Response:
             "chart_height": CHART_HEIGHT, "chart_baseline": CHART_HEIGHT - CHART_BOTTOM, "month_label": _month_label,
             **_common()})
 
-    async def version() -> tuple:
-        # Cases fall overdue as time passes, with nothing written: the minute is part of the version.
-        return *await versions.of(db, *_BOARD), clock.now().replace(second=0, microsecond=0)
-
     # "Assigned to you" makes it each agent's own page.
-    return await shared.page(request, version=version, render=page, private=True)
+    return await shared.page(request, db, version=_board_version, render=page, private=True)
 
 
 _BOARD = ("retention_cases", "retention_contact_attempts", "review_products")
+
+
+async def _board_version(db: AsyncSession, _agent: Account) -> tuple:
+    # Cases fall overdue as time passes, with nothing written: the minute is part of the version.
+    return *await versions.of(db, *_BOARD), clock.now().replace(second=0, microsecond=0)
 
 
 @router.get("/retention/cases")

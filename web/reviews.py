@@ -4,9 +4,10 @@ brand responses, and the catalogue's administration."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from sqlalchemy.ext.asyncio import AsyncSession
 from markupsafe import escape
 from starlette.responses import RedirectResponse, Response
 
@@ -76,20 +77,22 @@ async def product(slug: str, request: Request, account: CurrentAccount, db: DbSe
     if is_htmx(request):
         return await whole()
 
-    async def overlay(view: service.ProductView) -> dict[str, str]:
-        votes, mine = await service.viewer_state(db, account.id, view.product.id)
-        return _own_parts(view, account, votes, mine)
+    async def look(db: AsyncSession, viewer: Account) -> tuple[tuple[int, ...], tuple[Any, ...]]:
+        votes, mine = await service.viewer_state(db, viewer.id, slug)
+        return await versions.of(db, *_PRODUCT), (tuple(sorted(votes.items())), mine)
 
-    return await shared.serve(request, version=await versions.of(db, *_PRODUCT), render=page_, overlay=overlay)
+    return await shared.serve(request, db, look=look, render=page_, own_parts=_own_parts)
 
 
 _PRODUCT = ("review_products", "review_product_stats", "reviews", "review_votes", "review_responses",
             "review_ratings", "moderation_reviewables", "accounts")
 
 
-def _own_parts(view: service.ProductView, account: Account, votes: dict[int, bool], mine: int | None) -> dict[str, str]:
+
+def _own_parts(view: service.ProductView, account: Account, state: tuple[Any, ...]) -> dict[str, str]:
     """The slots of a shared product page that differ for this member: their review's button and
     the cards they see differently (their own review, the ones they voted on)."""
+    votes, mine = dict(state[0]), state[1]
     parts = {"write": str(escape(_("Edit your review")))} if mine else {}
     respond = service.may_respond(account)
     for card in view.cards:

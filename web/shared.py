@@ -9,8 +9,15 @@ roles that change what it shows (a moderator's extra controls) — and kept for 
 
 - in a template, `{% call slot("name") %}default{% endcall %}` marks a part that may be
   different for each viewer (their vote on a post, whether they follow, their held post);
-- the page's `overlay` returns, for one viewer, the slots that differ from the default;
+- for one viewer, the page's `look` reads what is theirs (their votes, with the page's
+  version) and `own_parts` gives the slots that differ from the default (worked out once
+  per viewer and what look read, then kept);
 - the account menu in the header is the slot `viewer`, filled for every signed-in page.
+
+A page's `version(db, viewer)` or `look(db, viewer)` takes the session and the viewer as
+arguments rather than holding the first request's: a kept page is then answered
+by `web.lane` before FastAPI routes the request at all, with the version read again and the
+viewer's slots filled, and only a page that changed (or was never kept) goes to its route.
 
 The shared render is made for a stand-in viewer (`Audience`): it has the audience's roles
 and no identity, so no member's private state can end up in what others are served. The
@@ -22,21 +29,22 @@ from __future__ import annotations
 
 import re
 import time
-from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections import Counter, OrderedDict
+from collections.abc import Awaitable, Callable, Hashable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from fastapi import Request
 from markupsafe import Markup
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import HTMLResponse, Response
 
-from hearth import i18n
+from hearth import i18n, versions
 from hearth.accounts.models import Account, Role
 from web import pagecache
-from web.rendering import TOKEN_PLACEHOLDER, environment, is_htmx, respond
+from web.rendering import TOKEN_PLACEHOLDER, environment, is_htmx, split_token, token_bytes
 
 TTL_SECONDS = 60.0
 MAX_PAGES = 2_000
@@ -74,7 +82,30 @@ def slot(name: str, caller: Callable[[], str]) -> Markup:
 
 environment.globals["slot"] = slot
 
-Part = str | tuple[str, str]  # text every viewer gets, or (slot name, its default)
+# What every viewer gets, the CSRF token's place (None), or (slot name, its default); UTF-8.
+# A slot's text is kept cut where the token goes (`split_token`), as every kept page is.
+Part = bytes | None | tuple[str, list[bytes]]
+
+Version = Callable[[AsyncSession, Account], Awaitable[Any]]
+# A page's version and what is the viewer's own on it (hashable), read together.
+Look = Callable[[AsyncSession, Account], Awaitable[tuple[Any, Hashable]]]
+Parts = Callable[[Any, Account, Any], dict[str, str]]
+MEMO_SIZE = 64  # viewers' slots kept per page
+
+
+def tables(*names: str) -> Version:
+    """A page's version made of the content versions of the tables it shows (hearth.versions)."""
+    async def version(db: AsyncSession, _viewer: Account) -> tuple[int, ...]:
+        return await versions.of(db, *names)
+
+    return version
+
+
+def _looking(version: Version) -> Look:
+    async def look(db: AsyncSession, viewer: Account) -> tuple[Any, None]:
+        return await version(db, viewer), None
+
+    return look
 
 
 @dataclass
@@ -83,77 +114,141 @@ class Shared:
     parts: list[Part]
     state: Any  # what the page kept from its render to fill a viewer's slots (its view)
     expires: float
+    look: Look  # the page's version now and the viewer's part (for web.lane too)
+    own_parts: Parts | None
+    route: Any  # the route that rendered it (for the request metrics of web.lane's answers)
+    memo: OrderedDict[tuple[Any, ...], dict[str, list[bytes]]] = field(default_factory=OrderedDict)
 
 
 _pages: OrderedDict[tuple[Any, ...], Shared] = OrderedDict()
+_paths: Counter[tuple[str, bytes]] = Counter()  # how many renders each path and query has kept
 
 
 def _split(html: str) -> list[Part]:
     parts: list[Part] = []
+
+    def common(text: str) -> None:
+        for piece in split_token(text.encode()):
+            parts.extend((piece, None))
+        parts.pop()
+
     position = 0
     for match in _SLOT.finditer(html):
-        parts.append(html[position:match.start()])
-        parts.append((match[1], match[2]))
+        common(html[position:match.start()])
+        parts.append((match[1], split_token(match[2].encode())))
         position = match.end()
-    parts.append(html[position:])
+    common(html[position:])
     return parts
 
 
-def _join(parts: list[Part], fills: dict[str, str]) -> str:
-    return "".join(part if isinstance(part, str) else fills.get(part[0], part[1]) for part in parts)
+def _join(parts: list[Part], fills: dict[str, list[bytes]], token: bytes) -> bytes:
+    out = []
+    for part in parts:
+        if part is None:
+            out.append(token)
+        elif part.__class__ is bytes:
+            out.append(part)
+        else:
+            out.append(token.join(fills.get(part[0], part[1])))
+    return b"".join(out)
 
 
 Render = Callable[[Audience], Awaitable[tuple[str, Any]]]
-Overlay = Callable[[Any], Awaitable[dict[str, str]]]
 
 
-def _kept(key: tuple[Any, ...], version: Any) -> Shared | None:
+def kept(key: tuple[Any, ...]) -> Shared | None:
+    """The render kept under this key, if it has not outlived `TTL_SECONDS`."""
     shared = _pages.get(key)
-    if shared is None or shared.version != version or shared.expires < time.monotonic():
+    if shared is None or shared.expires < time.monotonic():
         return None
     return shared
 
 
-def _keep(key: tuple[Any, ...], version: Any, html: str, state: Any) -> Shared:
-    shared = _pages[key] = Shared(version, _split(html), state, time.monotonic() + TTL_SECONDS)
-    _pages.move_to_end(key)
-    while len(_pages) > MAX_PAGES:
-        _pages.popitem(last=False)
+def _kept(key: tuple[Any, ...], version: Any) -> Shared | None:
+    shared = kept(key)
+    if shared is None or version is None or shared.version != version:
+        return None
     return shared
 
 
-def _respond(request: Request, shared: Shared, fills: dict[str, str]) -> Response:
-    fills["viewer"] = viewer_menu(request.state.account)
-    return respond(request, _join(shared.parts, fills))
+def _shared(request: Request, version: Any, html: str, state: Any, look: Look, own_parts: Parts | None = None) -> Shared:
+    return Shared(version, _split(html), state, time.monotonic() + TTL_SECONDS, look, own_parts,
+                  request.scope.get("route"))
 
 
-def _key(request: Request, *who: Any) -> tuple[Any, ...]:
-    scope = request.scope  # (request.url would build and parse the whole URL)
-    return (scope["path"], scope["query_string"], i18n.current.get(), *who)
+def _keep(key: tuple[Any, ...], shared: Shared) -> Shared:
+    if key not in _pages:
+        _paths[key[:2]] += 1
+    _pages[key] = shared
+    _pages.move_to_end(key)
+    while len(_pages) > MAX_PAGES:
+        _forget_path(_pages.popitem(last=False)[0])
+    return shared
 
 
-async def serve(request: Request, *, version: Any, render: Render, overlay: Overlay) -> Response:
+def _forget_path(key: tuple[Any, ...]) -> None:
+    _paths[key[:2]] -= 1
+    if not _paths[key[:2]]:
+        del _paths[key[:2]]
+
+
+def fill(shared: Shared, viewer: Account, mine: Hashable, nonce: str | None) -> bytes:
+    """A kept render for this viewer: their own slots, account menu and CSRF token put in.
+
+    The slots are worked out once per viewer and what `look` read as theirs, and kept with the render."""
+    fills: dict[str, list[bytes]] = {}
+    if shared.own_parts is not None:
+        memo_key = (viewer.id, frozenset(viewer.roles), mine)
+        found = shared.memo.get(memo_key)
+        if found is None:
+            found = shared.memo[memo_key] = {name: split_token(text.encode()) for name, text
+                                             in shared.own_parts(shared.state, viewer, mine).items()}
+            if len(shared.memo) > MEMO_SIZE:
+                shared.memo.popitem(last=False)
+        fills.update(found)
+    fills["viewer"] = viewer_menu(viewer)
+    return _join(shared.parts, fills, token_bytes(nonce))
+
+
+def key(scope: dict[str, Any], who: Any) -> tuple[Any, ...]:
+    """What a render is kept under: the path and query, the interface language, and who
+    (a frozenset of roles for an audience, an account id for a private page)."""
+    return (scope["path"], scope["query_string"], i18n.current.get(), who)
+
+
+def _respond(request: Request, shared: Shared, mine: Hashable = None) -> Response:
+    return HTMLResponse(fill(shared, request.state.account, mine, request.state.csrf_nonce))
+
+
+async def serve(request: Request, db: AsyncSession, *, look: Look, render: Render, own_parts: Parts) -> Response:
     """The page for this signed-in viewer: the audience's shared render with their slots put in.
 
+    `look(db, viewer)` reads, in as few statements as the page can, its version now (None: do
+    not keep it) and what is the viewer's own on it (their votes, say) as a hashable value.
     `render(audience)` renders the page for the stand-in viewer and returns its HTML and the
-    state `overlay(state)` needs to give this viewer's slots (called on every request)."""
-    viewers = audience(frozenset(request.state.account.roles))
-    key = _key(request, viewers.roles)
-    shared = _kept(key, version)
+    state (its view) the slots are made from; `own_parts(state, viewer, what look read as
+    theirs)` gives the slots that differ for them."""
+    account = request.state.account
+    viewers = audience(frozenset(account.roles))
+    found_key = key(request.scope, viewers.roles)
+    current, mine = await look(db, account)
+    shared = _kept(found_key, current)
     if shared is None:
         token = _sharing.set(True)
         try:
             html, state = await render(viewers)
         finally:
             _sharing.reset(token)
-        shared = _keep(key, version, html, state)
-    return _respond(request, shared, await overlay(shared.state))
+        shared = _shared(request, current, html, state, look, own_parts)
+        if current is not None:  # (None: changing as we speak; served, not kept)
+            _keep(found_key, shared)
+    return _respond(request, shared, mine)
 
 
-async def page(request: Request, *, version: Callable[[], Awaitable[Any]], render: Callable[[], Awaitable[Response]],
+async def page(request: Request, db: AsyncSession, *, version: Version, render: Callable[[], Awaitable[Response]],
                private: bool = False) -> Response:
     """A page every viewer of the same roles sees alike but for the account menu: rendered once
-    per audience and `version()`, for visitors through the visitors' cache.
+    per audience and `version(db, viewer)`, for visitors through the visitors' cache.
 
     `render()` is the route's usual render. It runs with the stand-in viewer as the account,
     so the page may show what the roles allow but nothing of the viewer themself; a page
@@ -164,9 +259,9 @@ async def page(request: Request, *, version: Callable[[], Awaitable[Any]], rende
         return await pagecache.serve(request, render)
     if request.method != "GET" or is_htmx(request):
         return await render()
-    key = _key(request, account.id) if private else _key(request, frozenset(account.roles))
-    current = await version()
-    shared = _kept(key, current)
+    found_key = key(request.scope, account.id if private else frozenset(account.roles))
+    current = await version(db, account)
+    shared = _kept(found_key, current)
     if shared is None:
         token = _sharing.set(True)
         request.state.csrf_placeholder = True
@@ -180,25 +275,31 @@ async def page(request: Request, *, version: Callable[[], Awaitable[Any]], rende
             request.state.account = account
         if response.status_code != 200 or not isinstance(response, HTMLResponse):
             return response
-        shared = _keep(key, current, bytes(response.body).decode(), None)
-    return _respond(request, shared, {})
+        shared = _keep(found_key, _shared(request, current, bytes(response.body).decode(), None, _looking(version)))
+    return _respond(request, shared)
 
 
-_menus: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+_menus: OrderedDict[tuple[Any, ...], list[bytes]] = OrderedDict()
 
 
-def viewer_menu(account: Account) -> str:
+def viewer_menu(account: Account) -> list[bytes]:
     """The header's account menu for this member (their name, their unread count)."""
     key = (account.id, account.display_name, account.handle, account.unread_notifications, i18n.current.get())
     found = _menus.get(key)
     if found is None:
-        found = _menus[key] = environment.get_template("_viewer.html").render(
-            account=account, csrf_token=TOKEN_PLACEHOLDER)
+        found = _menus[key] = split_token(environment.get_template("_viewer.html").render(
+            account=account, csrf_token=TOKEN_PLACEHOLDER).encode())
         if len(_menus) > MAX_PAGES:
             _menus.popitem(last=False)
     return found
 
 
+def kept_here(scope: dict[str, Any]) -> bool:
+    """Whether some render of this path and query is kept (for anyone, in any language)."""
+    return (scope["path"], scope["query_string"]) in _paths
+
+
 def clear() -> None:
     _pages.clear()
+    _paths.clear()
     _menus.clear()

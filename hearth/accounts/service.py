@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hearth import clock, events
+from hearth import clock, events, versions
 from hearth.accounts import passwords
 from hearth.accounts.models import Account, ApiToken, AuthSession, OidcIdentity, Role
 from hearth.accounts.schemas import PasswordChange, ProfileUpdate, SignIn, SignUp
@@ -140,7 +140,7 @@ class SessionCheck:
 _ACCOUNT_COLUMNS = list(Account.__table__.columns)
 # Every signed-in request runs this; it runs on the driver (see `Prepared`).
 _SESSION_LOOKUP = Prepared(
-    select(AuthSession.expires_at, AuthSession.last_seen_at, *_ACCOUNT_COLUMNS)
+    select(AuthSession.expires_at, AuthSession.last_seen_at, versions.column(), *_ACCOUNT_COLUMNS)
     .join_from(AuthSession, Account, Account.id == AuthSession.account_id)
     .where(AuthSession.token_hash == bindparam("token_hash")))
 
@@ -151,7 +151,8 @@ async def resolve_session(session: AsyncSession, token: str) -> SessionCheck:
     row = await _SESSION_LOOKUP.first(session, token_hash=token_hash)
     if row is None:
         return SessionCheck(None)
-    expires_at, last_seen_at, *values = row
+    expires_at, last_seen_at, known_versions, *values = row
+    versions.carry(session, known_versions)
     now = clock.now()
     idle_limit = timedelta(hours=get_settings().session_idle_hours)
     if expires_at <= now or last_seen_at + idle_limit <= now or not values[_IS_ACTIVE]:
