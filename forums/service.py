@@ -7,8 +7,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, literal, literal_column, or_, select, union_all, update
+from sqlalchemy import (String, and_, bindparam, cast, delete, exists, func, literal, literal_column, or_, select,
+                        union_all, update)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -411,13 +413,6 @@ _VOTES_AND_FOLLOW = (
     select(literal_column("'follow'"), Follow.thread_id).where(
         Follow.thread_id == bindparam("thread_id"), Follow.account_id == bindparam("viewer_id")))
 _VIEWER_STATE = Prepared(union_all(*_VOTES_AND_FOLLOW))
-# A kept thread page checks its version and reads the viewer's part in one statement.
-_LOOK = Prepared(union_all(
-    select(literal_column("'version'"), Thread.version).where(
-        Thread.id == bindparam("thread_id"), Thread.slug == bindparam("slug"), Thread.state == ContentState.PUBLISHED),
-    *_VOTES_AND_FOLLOW))
-
-
 def _viewer_part(rows: list[tuple[str, int]]) -> tuple[set[int], bool]:
     return {ref for kind, ref in rows if kind == "vote"}, any(kind == "follow" for kind, _ref in rows)
 
@@ -427,12 +422,22 @@ async def viewer_state(session: AsyncSession, viewer_id: int, thread_id: int) ->
     return _viewer_part(await _VIEWER_STATE.rows(session, viewer_id=viewer_id, thread_id=thread_id))
 
 
-async def look(session: AsyncSession, viewer_id: int, thread_id: int, slug: str) -> tuple[int | None, set[int], bool]:
-    """For a kept page: the version of the thread if it is published under this slug (else None),
-    the posts the viewer voted for and whether they follow it, in one statement."""
-    rows = await _LOOK.rows(session, viewer_id=viewer_id, thread_id=thread_id, slug=slug)
-    version = next((ref for kind, ref in rows if kind == "version"), None)
-    return version, *_viewer_part(rows)
+# What a kept thread page reads on every request (web.shared.Look), with the viewer's session:
+# its version if it is published under this slug, the posts the viewer (`Account.id`) voted
+# for, and whether they follow it.
+LOOK = (
+    select(Thread.version).where(Thread.id == bindparam("thread_id"), Thread.slug == bindparam("slug"),
+                                 Thread.state == ContentState.PUBLISHED).scalar_subquery(),
+    select(func.aggregate_strings(cast(PostVote.post_id, String), ",")).where(
+        PostVote.voter_id == Account.id,
+        PostVote.post_id.in_(select(Post.id).where(Post.thread_id == bindparam("thread_id")))).scalar_subquery(),
+    exists().where(Follow.thread_id == bindparam("thread_id"), Follow.account_id == Account.id),
+)
+
+
+def read_look(values: tuple[Any, ...]) -> tuple[int | None, tuple[frozenset[int], bool]]:
+    version, voted, following = values
+    return version, (frozenset(int(post_id) for post_id in voted.split(",")) if voted else frozenset(), bool(following))
 
 
 async def thread_view(session: AsyncSession, thread_id: int, viewer: Account | None) -> ThreadView:

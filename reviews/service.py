@@ -15,8 +15,9 @@ import io
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, null, select, true as literal_true, update
+from sqlalchemy import Integer, String, and_, bindparam, cast, delete, func, select, true as literal_true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -463,24 +464,24 @@ async def product_view(session: AsyncSession, slug: str, viewer: Account | None,
     return view
 
 
-# Every signed-in product page reads this: prepared (hearth.db.Prepared). A join from the
-# member's votes (a few) rather than `IN (the product's reviews)`, which probes every review.
+# What a kept product page reads on every request (web.shared.Look), with the viewer's session:
+# the viewer's (`Account.id`) votes on its reviews, joined from their votes (a few) rather than
+# `IN (the product's reviews)`, which would probe every review; and their own review of it.
 _PRODUCT_ID = select(Product.id).where(Product.slug == bindparam("slug")).scalar_subquery()
-_VIEWER_STATE = Prepared(
-    select(ReviewVote.review_id, ReviewVote.helpful)
+LOOK = (
+    select(func.aggregate_strings(cast(ReviewVote.review_id, String) + ":" + cast(cast(ReviewVote.helpful, Integer), String), ","))
     .join(Review, Review.id == ReviewVote.review_id)
-    .where(ReviewVote.voter_id == bindparam("viewer_id"), Review.product_id == _PRODUCT_ID)
-    .union_all(select(Review.id, null()).where(Review.product_id == _PRODUCT_ID,
-                                               Review.author_id == bindparam("viewer_id"),
-                                               Review.state != ContentState.DELETED)))
+    .where(ReviewVote.voter_id == Account.id, Review.product_id == _PRODUCT_ID).scalar_subquery(),
+    select(Review.id).where(Review.product_id == _PRODUCT_ID, Review.author_id == Account.id,
+                            Review.state != ContentState.DELETED).limit(1).scalar_subquery(),
+)
 
 
-async def viewer_state(session: AsyncSession, viewer_id: int, slug: str) -> tuple[dict[int, bool], int | None]:
-    """A member's own part of a product page, in one statement: their votes on its reviews
-    (rows with `helpful` set) and their own review of it (the row without)."""
-    rows = await _VIEWER_STATE.rows(session, viewer_id=viewer_id, slug=slug)
-    votes = {review_id: helpful for review_id, helpful in rows if helpful is not None}
-    return votes, next((review_id for review_id, helpful in rows if helpful is None), None)
+def read_look(values: tuple[Any, ...]) -> tuple[tuple[tuple[int, bool], ...], int | None]:
+    """The viewer's votes (review id, helpful) in order, and their own review's id."""
+    votes, mine = values
+    pairs = (vote.partition(":") for vote in votes.split(",")) if votes else ()
+    return tuple(sorted((int(review_id), helpful == "1") for review_id, _, helpful in pairs)), mine
 
 
 async def _cards(session: AsyncSession, rows: list, viewer: Account | None) -> list[ReviewCard]:  # noqa: ANN001

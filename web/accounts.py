@@ -137,13 +137,16 @@ async def oidc_callback(request: Request, db: DbSession) -> Response:
 
 # --- profile and settings -----------------------------------------------------------------
 
+_PROFILE = shared.tables("accounts")
+
+
 @router.get("/members/{handle}")
 async def profile(handle: str, request: Request, account: CurrentAccount, db: DbSession) -> Response:
     async def page() -> Response:
         return render(request, "accounts/profile.html", {"member": await service.get_by_handle(db, handle)})
 
     # Their own profile shows a member the way to edit it: theirs alone.
-    return await shared.page(request, db, version=shared.tables("accounts"), render=page,
+    return await shared.page(request, db, look=_PROFILE, render=page,
                              private=account is not None and account.handle == handle)
 
 

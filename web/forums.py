@@ -41,11 +41,12 @@ async def home(request: Request, account: CurrentAccount, db: DbSession) -> Resp
             "categories": await service.list_categories(db), "latest": latest, "unanswered": unanswered,
             "newest": await accounts.newest_members(db, limit=6), "member_count": await accounts.count_members(db)})
 
-    return await shared.page(request, db, version=shared.tables(*_HOME), render=page)
+    return await shared.page(request, db, look=_HOME, render=page)
 
 
-_HOME = ("forum_categories", "forum_threads", "forum_posts", "accounts")
-_LISTS = ("forum_categories", "forum_threads", "forum_posts", "forum_thread_tags")
+_HOME = shared.tables("forum_categories", "forum_threads", "forum_posts", "accounts")
+_LISTS = shared.tables("forum_categories", "forum_threads", "forum_posts", "forum_thread_tags")
+_SEARCH = shared.tables("search_documents", "forum_categories")
 
 
 @router.get("/c/{slug}")
@@ -59,7 +60,7 @@ async def category(slug: str, request: Request, account: CurrentAccount, db: DbS
             return render(request, "forums/category.html", context, block="thread_rows")
         return render(request, "forums/category.html", context)
 
-    return await shared.page(request, db, version=shared.tables(*_LISTS), render=page)
+    return await shared.page(request, db, look=_LISTS, render=page)
 
 
 @router.get("/t/{thread_id}")
@@ -90,11 +91,15 @@ async def thread(thread_id: int, slug: str, request: Request, account: CurrentAc
                                                            "account": viewers})
         return html, view
 
-    async def look(db: AsyncSession, viewer: Account) -> tuple[int | None, tuple[frozenset[int], bool]]:
-        version, voted, following = await service.look(db, viewer.id, thread_id, slug)
-        return version, (frozenset(voted), following)
+    return await shared.serve(request, db, look=_THREAD, params={"thread_id": thread_id, "slug": slug},
+                              render=render_shared, own_parts=_own_parts)
 
-    return await shared.serve(request, db, look=look, render=render_shared, own_parts=_own_parts)
+
+async def _thread_look(_db: AsyncSession, _viewer: Account, values: tuple) -> tuple[int | None, tuple]:
+    return service.read_look(values)
+
+
+_THREAD = shared.Look(_thread_look, service.LOOK)
 
 
 def _own_parts(view: service.ThreadView, account: Account, mine: tuple[frozenset[int], bool]) -> dict[str, str]:
@@ -249,8 +254,7 @@ async def search_page(request: Request, account: CurrentAccount, db: DbSession, 
             "q": q, "results": results, "categories": categories, "category": category or "", "tag": tag or "",
             "solved": solved, "language": language, "sort": sort, "page": page})
 
-    return await shared.page(request, db, version=shared.tables("search_documents", "forum_categories"),
-                             render=results_page)
+    return await shared.page(request, db, look=_SEARCH, render=results_page)
 
 
 # --- administration: categories ---------------------------------------------------------------

@@ -99,11 +99,11 @@ async def queue(request: Request, moderator: Moderator, db: DbSession, status: S
             "status": status, "kind": kind, "reason": reason, "kinds": kinds.names(),
             "reason_codes": list(screening.LABELS), **_common()})
 
-    return await shared.page(request, db, version=shared.tables(*_QUEUE), render=page_)
+    return await shared.page(request, db, look=_QUEUE, render=page_)
 
 
 # What a queue row shows: the item, its flags, the content's excerpt and its people's names.
-_QUEUE = ("moderation_reviewables", "moderation_flags", "forum_threads", "forum_posts", "reviews", "accounts")
+_QUEUE = shared.tables("moderation_reviewables", "moderation_flags", "forum_threads", "forum_posts", "reviews", "accounts")
 
 
 async def _item_page(request: Request, db: DbSession, item_id: int, *, message: str | None = None,

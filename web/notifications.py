@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import RedirectResponse, Response
 
+from hearth.accounts.models import Account
 from hearth.auth import CurrentMember
 from hearth.db import DbSession
 from hearth.notifications import service
@@ -19,7 +21,14 @@ async def notifications(request: Request, member: CurrentMember, db: DbSession,
     async def page() -> Response:
         return render(request, "notifications.html", {"page": await service.list_for(db, member, before=before)})
 
-    return await shared.page(request, db, version=service.version, render=page, private=True)
+    return await shared.page(request, db, look=_LOOK, render=page, private=True)
+
+
+async def _version(_db: AsyncSession, viewer: Account, values: tuple) -> tuple[tuple[int, int], None]:
+    return service.version(viewer, *values), None
+
+
+_LOOK = shared.Look(_version, (service.LATEST,))
 
 
 @router.post("/notifications/read")

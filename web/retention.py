@@ -91,15 +91,18 @@ async def dashboard(request: Request, agent: Agent, db: DbSession) -> Response:
             **_common()})
 
     # "Assigned to you" makes it each agent's own page.
-    return await shared.page(request, db, version=_board_version, render=page, private=True)
+    return await shared.page(request, db, look=_BOARD_LOOK, render=page, private=True)
 
 
 _BOARD = ("retention_cases", "retention_contact_attempts", "review_products")
 
 
-async def _board_version(db: AsyncSession, _agent: Account) -> tuple:
+async def _board_version(db: AsyncSession, _agent: Account, _values: tuple) -> tuple[tuple, None]:
     # Cases fall overdue as time passes, with nothing written: the minute is part of the version.
-    return *await versions.of(db, *_BOARD), clock.now().replace(second=0, microsecond=0)
+    return (*await versions.of(db, *_BOARD), clock.now().replace(second=0, microsecond=0)), None
+
+
+_BOARD_LOOK = shared.Look(_board_version)
 
 
 @router.get("/retention/cases")

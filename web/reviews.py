@@ -77,15 +77,18 @@ async def product(slug: str, request: Request, account: CurrentAccount, db: DbSe
     if is_htmx(request):
         return await whole()
 
-    async def look(db: AsyncSession, viewer: Account) -> tuple[tuple[int, ...], tuple[Any, ...]]:
-        votes, mine = await service.viewer_state(db, viewer.id, slug)
-        return await versions.of(db, *_PRODUCT), (tuple(sorted(votes.items())), mine)
-
-    return await shared.serve(request, db, look=look, render=page_, own_parts=_own_parts)
+    return await shared.serve(request, db, look=_LOOK, params={"slug": slug}, render=page_, own_parts=_own_parts)
 
 
 _PRODUCT = ("review_products", "review_product_stats", "reviews", "review_votes", "review_responses",
             "review_ratings", "moderation_reviewables", "accounts")
+
+
+async def _look(db: AsyncSession, _viewer: Account, values: tuple) -> tuple[tuple[int, ...], tuple[Any, ...]]:
+    return await versions.of(db, *_PRODUCT), service.read_look(values)
+
+
+_LOOK = shared.Look(_look, service.LOOK)
 
 
 

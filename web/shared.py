@@ -9,15 +9,15 @@ roles that change what it shows (a moderator's extra controls) — and kept for 
 
 - in a template, `{% call slot("name") %}default{% endcall %}` marks a part that may be
   different for each viewer (their vote on a post, whether they follow, their held post);
-- for one viewer, the page's `look` reads what is theirs (their votes, with the page's
-  version) and `own_parts` gives the slots that differ from the default (worked out once
-  per viewer and what look read, then kept);
+- for one viewer, the page's `Look` reads what is theirs (their votes) with the page's
+  version, in the statement that reads their session, and `own_parts` gives the slots
+  that differ from the default (worked out once per viewer and what the Look read, then
+  kept with the page);
 - the account menu in the header is the slot `viewer`, filled for every signed-in page.
 
-A page's `version(db, viewer)` or `look(db, viewer)` takes the session and the viewer as
-arguments rather than holding the first request's: a kept page is then answered
-by `web.lane` before FastAPI routes the request at all, with the version read again and the
-viewer's slots filled, and only a page that changed (or was never kept) goes to its route.
+A `Look` works from the session and the viewer it is given, not from the first request's:
+a kept page is then answered by `web.lane` before FastAPI routes the request at all, and
+only a page that changed (or was never kept) goes to its route.
 
 The shared render is made for a stand-in viewer (`Audience`): it has the audience's roles
 and no identity, so no member's private state can end up in what others are served. The
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -38,11 +38,13 @@ from typing import Any
 
 from fastapi import Request
 from markupsafe import Markup
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import HTMLResponse, Response
 
 from hearth import i18n, versions
 from hearth.accounts.models import Account, Role
+from hearth.db import Prepared
 from web import pagecache
 from web.rendering import TOKEN_PLACEHOLDER, environment, is_htmx, split_token, token_bytes
 
@@ -86,26 +88,40 @@ environment.globals["slot"] = slot
 # A slot's text is kept cut where the token goes (`split_token`), as every kept page is.
 Part = bytes | None | tuple[str, list[bytes]]
 
-Version = Callable[[AsyncSession, Account], Awaitable[Any]]
-# A page's version and what is the viewer's own on it (hashable), read together.
-Look = Callable[[AsyncSession, Account], Awaitable[tuple[Any, Hashable]]]
 Parts = Callable[[Any, Account, Any], dict[str, str]]
 MEMO_SIZE = 64  # viewers' slots kept per page
 
 
-def tables(*names: str) -> Version:
-    """A page's version made of the content versions of the tables it shows (hearth.versions)."""
-    async def version(db: AsyncSession, _viewer: Account) -> tuple[int, ...]:
-        return await versions.of(db, *names)
+class Look:
+    """What a kept page reads about itself for each viewer, with the viewer's session, in the
+    one statement a kept page costs.
 
-    return version
+    `columns` are scalar subqueries in which `Account.id` is the viewer and whose bind
+    parameters are the page's `params` (its thread id, say; never `token_hash` or `viewer_id`);
+    `read(db, viewer, values)` makes of their values the page's version now (None: it may not
+    be kept) and what is the viewer's own on it (hashable: their votes, say). The versions of
+    tables come along with every session (`hearth.versions.of` then costs nothing). Made once,
+    where the page is defined: the statement is compiled once per Look."""
+
+    def __init__(self, read: Callable[[AsyncSession, Account, tuple[Any, ...]], Awaitable[tuple[Any, Hashable]]],
+                 columns: tuple[Any, ...] = ()) -> None:
+        self.read = read
+        self.columns = columns
+        self._alone = Prepared(select(*columns).select_from(Account).where(Account.id == bindparam("viewer_id"))) \
+            if columns else None
+
+    async def now(self, db: AsyncSession, viewer: Account, params: dict[str, Any]) -> tuple[Any, Hashable]:
+        """Read on its own (when the session was read without it: the route's way)."""
+        values = (await self._alone.first(db, viewer_id=viewer.id, **params)) if self._alone else ()
+        return await self.read(db, viewer, values)
 
 
-def _looking(version: Version) -> Look:
-    async def look(db: AsyncSession, viewer: Account) -> tuple[Any, None]:
-        return await version(db, viewer), None
+def tables(*names: str) -> Look:
+    """A page whose version is the content versions of the tables it shows (hearth.versions)."""
+    async def read(db: AsyncSession, _viewer: Account, _values: tuple[Any, ...]) -> tuple[tuple[int, ...], None]:
+        return await versions.of(db, *names), None
 
-    return look
+    return Look(read)
 
 
 @dataclass
@@ -114,14 +130,14 @@ class Shared:
     parts: list[Part]
     state: Any  # what the page kept from its render to fill a viewer's slots (its view)
     expires: float
-    look: Look  # the page's version now and the viewer's part (for web.lane too)
     own_parts: Parts | None
     route: Any  # the route that rendered it (for the request metrics of web.lane's answers)
     memo: OrderedDict[tuple[Any, ...], dict[str, list[bytes]]] = field(default_factory=OrderedDict)
 
 
 _pages: OrderedDict[tuple[Any, ...], Shared] = OrderedDict()
-_paths: Counter[tuple[str, bytes]] = Counter()  # how many renders each path and query has kept
+# For each path and query kept: how many renders, and the page's Look and its params (web.lane).
+_paths: dict[tuple[str, bytes], tuple[int, Look, dict[str, Any]]] = {}
 
 
 def _split(html: str) -> list[Part]:
@@ -171,14 +187,13 @@ def _kept(key: tuple[Any, ...], version: Any) -> Shared | None:
     return shared
 
 
-def _shared(request: Request, version: Any, html: str, state: Any, look: Look, own_parts: Parts | None = None) -> Shared:
-    return Shared(version, _split(html), state, time.monotonic() + TTL_SECONDS, look, own_parts,
-                  request.scope.get("route"))
+def _shared(request: Request, version: Any, html: str, state: Any, own_parts: Parts | None = None) -> Shared:
+    return Shared(version, _split(html), state, time.monotonic() + TTL_SECONDS, own_parts, request.scope.get("route"))
 
 
-def _keep(key: tuple[Any, ...], shared: Shared) -> Shared:
-    if key not in _pages:
-        _paths[key[:2]] += 1
+def _keep(key: tuple[Any, ...], shared: Shared, look: Look, params: dict[str, Any]) -> Shared:
+    count = _paths.get(key[:2], (0,))[0]
+    _paths[key[:2]] = (count + (key not in _pages), look, params)
     _pages[key] = shared
     _pages.move_to_end(key)
     while len(_pages) > MAX_PAGES:
@@ -187,8 +202,10 @@ def _keep(key: tuple[Any, ...], shared: Shared) -> Shared:
 
 
 def _forget_path(key: tuple[Any, ...]) -> None:
-    _paths[key[:2]] -= 1
-    if not _paths[key[:2]]:
+    count, look, params = _paths[key[:2]]
+    if count > 1:
+        _paths[key[:2]] = (count - 1, look, params)
+    else:
         del _paths[key[:2]]
 
 
@@ -210,28 +227,34 @@ def fill(shared: Shared, viewer: Account, mine: Hashable, nonce: str | None) -> 
     return _join(shared.parts, fills, token_bytes(nonce))
 
 
-def key(scope: dict[str, Any], who: Any) -> tuple[Any, ...]:
-    """What a render is kept under: the path and query, the interface language, and who
-    (a frozenset of roles for an audience, an account id for a private page)."""
-    return (scope["path"], scope["query_string"], i18n.current.get(), who)
+def key(scope: dict[str, Any], viewers: Any) -> tuple[Any, ...]:
+    """What a render is kept under: the path and query, the interface language, and who (`who`)."""
+    return (scope["path"], scope["query_string"], i18n.current.get(), viewers)
+
+
+def who(account: Account, *, private: bool) -> Any:
+    """An audience's roles, or for a private page the member with their roles: a page kept for
+    someone is never served to them once their roles change (the route checks them again)."""
+    roles = frozenset(account.roles)
+    return (account.id, roles) if private else roles
 
 
 def _respond(request: Request, shared: Shared, mine: Hashable = None) -> Response:
     return HTMLResponse(fill(shared, request.state.account, mine, request.state.csrf_nonce))
 
 
-async def serve(request: Request, db: AsyncSession, *, look: Look, render: Render, own_parts: Parts) -> Response:
+async def serve(request: Request, db: AsyncSession, *, look: Look, params: dict[str, Any], render: Render,
+                own_parts: Parts) -> Response:
     """The page for this signed-in viewer: the audience's shared render with their slots put in.
 
-    `look(db, viewer)` reads, in as few statements as the page can, its version now (None: do
-    not keep it) and what is the viewer's own on it (their votes, say) as a hashable value.
+    `look` (with this page's `params`) gives its version now and what is the viewer's own on it.
     `render(audience)` renders the page for the stand-in viewer and returns its HTML and the
     state (its view) the slots are made from; `own_parts(state, viewer, what look read as
     theirs)` gives the slots that differ for them."""
     account = request.state.account
     viewers = audience(frozenset(account.roles))
     found_key = key(request.scope, viewers.roles)
-    current, mine = await look(db, account)
+    current, mine = await look.now(db, account, params)
     shared = _kept(found_key, current)
     if shared is None:
         token = _sharing.set(True)
@@ -239,16 +262,16 @@ async def serve(request: Request, db: AsyncSession, *, look: Look, render: Rende
             html, state = await render(viewers)
         finally:
             _sharing.reset(token)
-        shared = _shared(request, current, html, state, look, own_parts)
+        shared = _shared(request, current, html, state, own_parts)
         if current is not None:  # (None: changing as we speak; served, not kept)
-            _keep(found_key, shared)
+            _keep(found_key, shared, look, params)
     return _respond(request, shared, mine)
 
 
-async def page(request: Request, db: AsyncSession, *, version: Version, render: Callable[[], Awaitable[Response]],
-               private: bool = False) -> Response:
+async def page(request: Request, db: AsyncSession, *, look: Look, render: Callable[[], Awaitable[Response]],
+               params: dict[str, Any] | None = None, private: bool = False) -> Response:
     """A page every viewer of the same roles sees alike but for the account menu: rendered once
-    per audience and `version(db, viewer)`, for visitors through the visitors' cache.
+    per audience and the version `look` reads, for visitors through the visitors' cache.
 
     `render()` is the route's usual render. It runs with the stand-in viewer as the account,
     so the page may show what the roles allow but nothing of the viewer themself; a page
@@ -259,8 +282,9 @@ async def page(request: Request, db: AsyncSession, *, version: Version, render: 
         return await pagecache.serve(request, render)
     if request.method != "GET" or is_htmx(request):
         return await render()
-    found_key = key(request.scope, account.id if private else frozenset(account.roles))
-    current = await version(db, account)
+    found_key = key(request.scope, who(account, private=private))
+    params = params or {}
+    current, _mine = await look.now(db, account, params)
     shared = _kept(found_key, current)
     if shared is None:
         token = _sharing.set(True)
@@ -275,7 +299,7 @@ async def page(request: Request, db: AsyncSession, *, version: Version, render: 
             request.state.account = account
         if response.status_code != 200 or not isinstance(response, HTMLResponse):
             return response
-        shared = _keep(found_key, _shared(request, current, bytes(response.body).decode(), None, _looking(version)))
+        shared = _keep(found_key, _shared(request, current, bytes(response.body).decode(), None), look, params)
     return _respond(request, shared)
 
 
@@ -294,9 +318,11 @@ def viewer_menu(account: Account) -> list[bytes]:
     return found
 
 
-def kept_here(scope: dict[str, Any]) -> bool:
-    """Whether some render of this path and query is kept (for anyone, in any language)."""
-    return (scope["path"], scope["query_string"]) in _paths
+def look_here(scope: dict[str, Any]) -> tuple[Look, dict[str, Any]] | None:
+    """The Look of the page at this path and query and its params, if some render of it is kept
+    (for anyone, in any language)."""
+    found = _paths.get((scope["path"], scope["query_string"]))
+    return None if found is None else found[1:]
 
 
 def clear() -> None:

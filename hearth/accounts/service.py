@@ -7,6 +7,8 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, delete, func, select, update
@@ -135,23 +137,40 @@ async def start_session(session: AsyncSession, account: Account, *, user_agent: 
 class SessionCheck:
     account: Account | None
     expired: bool = False
+    also: tuple[Any, ...] = ()  # the values of the columns asked for `also`
 
 
 _ACCOUNT_COLUMNS = list(Account.__table__.columns)
+
+
+def _session_lookup(*also: Any) -> Prepared:
+    return Prepared(
+        select(AuthSession.expires_at, AuthSession.last_seen_at, versions.column(), *_ACCOUNT_COLUMNS, *also)
+        .join_from(AuthSession, Account, Account.id == AuthSession.account_id)
+        .where(AuthSession.token_hash == bindparam("token_hash")))
+
+
 # Every signed-in request runs this; it runs on the driver (see `Prepared`).
-_SESSION_LOOKUP = Prepared(
-    select(AuthSession.expires_at, AuthSession.last_seen_at, versions.column(), *_ACCOUNT_COLUMNS)
-    .join_from(AuthSession, Account, Account.id == AuthSession.account_id)
-    .where(AuthSession.token_hash == bindparam("token_hash")))
+_SESSION_LOOKUP = _session_lookup()
 
 
-async def resolve_session(session: AsyncSession, token: str) -> SessionCheck:
-    """The account behind a session cookie; an unknown token is simply signed out."""
+@lru_cache(maxsize=64)  # one per kind of page (its columns are made once, where the page is defined)
+def _lookup_with(also: tuple[Any, ...]) -> Prepared:
+    return _session_lookup(*also)
+
+
+async def resolve_session(session: AsyncSession, token: str, also: tuple[Any, ...] = (), **params: Any) -> SessionCheck:
+    """The account behind a session cookie; an unknown token is simply signed out.
+
+    `also`: columns a page needs on every request (web.shared.Look), read in the same statement:
+    scalar subqueries in which `Account.id` is the viewer, with their bind parameters in `params`."""
     token_hash = _digest(token)
-    row = await _SESSION_LOOKUP.first(session, token_hash=token_hash)
+    lookup = _lookup_with(also) if also else _SESSION_LOOKUP
+    row = await lookup.first(session, token_hash=token_hash, **params)
     if row is None:
         return SessionCheck(None)
     expires_at, last_seen_at, known_versions, *values = row
+    values, extra = values[:len(_ACCOUNT_COLUMNS)], tuple(values[len(_ACCOUNT_COLUMNS):])
     versions.carry(session, known_versions)
     now = clock.now()
     idle_limit = timedelta(hours=get_settings().session_idle_hours)
@@ -161,7 +180,8 @@ async def resolve_session(session: AsyncSession, token: str) -> SessionCheck:
     if now - last_seen_at > _SEEN_RESOLUTION:
         await side_write(session, update(AuthSession).where(AuthSession.token_hash == token_hash)
                          .values(last_seen_at=now))
-    return SessionCheck(attach(session, Account, {c.key: v for c, v in zip(_ACCOUNT_COLUMNS, values, strict=True)}))
+    account = attach(session, Account, {c.key: v for c, v in zip(_ACCOUNT_COLUMNS, values, strict=True)})
+    return SessionCheck(account, also=extra)
 
 
 _IS_ACTIVE = [c.key for c in _ACCOUNT_COLUMNS].index("is_active")

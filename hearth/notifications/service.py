@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import and_, bindparam, func, insert, select, update
+from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hearth import clock
-from hearth.db import Prepared
 from hearth.accounts.models import Account
 from hearth.notifications.models import Notification
 from hearth.notifications.schemas import NotificationOut, NotificationPage
@@ -42,13 +41,13 @@ async def notify_many(session: AsyncSession, account_ids: Iterable[int], *, kind
     return len(wanted)
 
 
-_LATEST = Prepared(select(func.max(Notification.id)).where(Notification.account_id == bindparam("account_id")))
+# The member's newest notification, as a column of a statement about the member (web.shared.Look).
+LATEST = select(func.max(Notification.id)).where(Notification.account_id == Account.id).scalar_subquery()
 
 
-async def version(session: AsyncSession, account: Account) -> tuple[int, int]:
+def version(account: Account, latest: int | None) -> tuple[int, int]:
     """Changes whenever the member's notifications page would: a new one, or one read."""
-    row = await _LATEST.first(session, account_id=account.id)
-    return account.unread_notifications, (row[0] if row else None) or 0
+    return account.unread_notifications, latest or 0
 
 
 async def list_for(session: AsyncSession, account: Account, *, before: int | None = None,

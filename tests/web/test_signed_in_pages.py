@@ -157,14 +157,3 @@ async def test_an_unreachable_database_is_a_503_to_retry(database: Database, cli
     assert page.status_code == 503 and page.headers["retry-after"] == "5" and "Back in a moment" in page.text
     assert api.status_code == 503 and api.headers["content-type"] == "application/problem+json"
     assert api.json()["type"] == "/problems/unavailable"
-
-
-@pytest.fixture
-async def category(database: Database):  # noqa: ANN201
-    from forums.schemas import CategoryIn
-
-    async with database.sessionmaker() as s:
-        found = await forums.save_category(s, CategoryIn(name="Cards", slug="cards", description="Cards abroad"))
-        await s.commit()
-        return found
-
