@@ -106,7 +106,9 @@ def _raw_begin(conn: Any) -> None:
 # run to the end where they are awaited (hearth.sqlite), so requests never interleave on it.
 # PostgreSQL keeps a few, each used by one read at a time, opened through an engine of their
 # own (so the driver is set up as SQLAlchemy sets it up); when all are busy a read waits for
-# one (a single trip) rather than take the session's way (four).
+# one (a single trip) rather than take the session's way (four). A driver connection belongs
+# to the event loop that opened it: reads on any other loop (a test's server thread) take
+# the session's way.
 class _SqliteReader:
     def __init__(self, creator: Callable[[], Awaitable[Any]]) -> None:
         self.creator = creator
@@ -124,10 +126,11 @@ class _SqliteReader:
     async def release(self, _driver: Any, *, broken: bool = False) -> None:
         return None
 
-    async def close(self) -> None:
+    async def close(self) -> bool:
         if self.connection is not None:
             connection, self.connection = self.connection, None
             await connection.close()
+        return True
 
 
 class _PostgresReaders:
@@ -137,8 +140,14 @@ class _PostgresReaders:
         self.opened = 0
         self.idle: asyncio.LifoQueue[tuple[Any, Any]] = asyncio.LifoQueue()  # (driver connection, its AsyncConnection)
         self.busy: dict[int, Any] = {}
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     async def acquire(self) -> Any:
+        loop = asyncio.get_running_loop()
+        if self.loop is None:
+            self.loop = loop
+        elif loop is not self.loop:
+            return None
         if self.idle.empty() and self.opened < self.size:
             self.opened += 1
             try:
@@ -164,10 +173,13 @@ class _PostgresReaders:
         except Exception:  # noqa: BLE001 - it is dropped either way
             log.debug("a side reader could not be closed", exc_info=True)
 
-    async def close(self) -> None:
+    async def close(self) -> bool:
+        if self.loop not in (None, asyncio.get_running_loop()):
+            return False  # its connections can only be closed on their own loop, by its own disposal
         while not self.idle.empty():
             await self.idle.get_nowait()[1].close()
         await self.engine.dispose()
+        return True
 
 
 SIDE_READERS = 8  # PostgreSQL connections per server process for reads outside a transaction
@@ -175,9 +187,9 @@ _side_readers: weakref.WeakKeyDictionary[Any, _SqliteReader | _PostgresReaders] 
 
 
 async def _close_side_reader(engine: AsyncEngine) -> None:
-    found = _side_readers.pop(engine.sync_engine, None)
-    if found is not None:
-        await found.close()
+    found = _side_readers.get(engine.sync_engine)
+    if found is not None and await found.close():
+        _side_readers.pop(engine.sync_engine, None)
 
 
 def _sqlite_creator(url: str, lock_timeout: float) -> Callable[[], Awaitable[Any]]:
