@@ -18,7 +18,7 @@ import time
 
 from sqlalchemy import select
 
-from forums import seed_content
+from forums.seed import content as seed_content
 from hearth import clock
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account

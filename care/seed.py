@@ -15,6 +15,10 @@ care agent then corrects the sentiment of a few mentions the lexicon read wrong.
 The clock is frozen and moved forward to each delivery, and all choices come from one seeded
 random generator: every run builds the same stream, relative to now. Idempotent: when one of the
 demo channels exists, the seeder does nothing.
+
+The words are in care/seed/*.toml: nl.toml, fr.toml and en.toml what customers write in each
+language and how care answers; common.toml the channels, topics and brand accounts, and the
+parts of the stream that mix languages in one order (the news, the outage's updates).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from rich.progress import Progress
@@ -30,11 +35,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care import ingest, service, topics
-from care import seed_content as content
 from care.models import Channel, InboxItem, Mention
 from care.schemas import AuthorIn, ChannelIn, MentionIn, TopicIn
 from hearth import clock
 from hearth.accounts import service as accounts
+from hearth.seed import load_content
 
 RANDOM_SEED = 2026
 SPAN_DAYS = 30
@@ -47,6 +52,44 @@ CARE_HOURS = range(6, 21)  # when the webcare team answers (07:00 to 22:00 in Be
 POLL_HOUR = 5  # the news feed is read once a day (poll_minutes 1440), early in the morning
 _HANDLES = re.compile(r"[@#]\w+|https?://\S+")
 _WORDS = re.compile(r"\w+")
+
+
+def _turns(spec: dict[str, Any]) -> dict[str, Any]:
+    return {**spec, "turns": [(t["who"], t["text"], *([t["parent"]] if "parent" in t else []))
+                              for t in spec["turns"]]}
+
+
+def read_content() -> SimpleNamespace:
+    """The demo's words: the languages' files joined by channel and language, turns as (who, text[,
+    parent]), and common.toml's lists as tuples."""
+    files = load_content("care")
+    common = files.pop("common")
+    outage = common["outage"]
+    keys = [channel["key"] for channel in common["channels"]]
+    return SimpleNamespace(
+        PAGE_ID=common["page_id"], CHANNELS=common["channels"], TOPICS=common["topics"],
+        BRAND_ACCOUNT=common["brand_account"], CARE_ACCOUNT=common["care_account"],
+        PAGE_ACCOUNT=common["page_account"], SPECIAL_AUTHORS=common["special_authors"],
+        X_AUTHORS={language: [(a["handle"], a["name"]) for a in data["x_authors"]] for language, data in files.items()},
+        FB_AUTHORS={language: data["facebook_authors"] for language, data in files.items()},
+        SINGLES={key: {language: data["singles"][key] for language, data in files.items()
+                       if key in data.get("singles", {})}
+                 for key in keys if any(key in data.get("singles", {}) for data in files.values())},
+        BRAND_POSTS=[(post["language"], post["text"]) for post in common["brand_posts"]],
+        NOISE=[(post["author"], post["text"]) for post in common["noise"]],
+        THREADS=[{**_turns(spec), "language": language} for key in keys for language, data in files.items()
+                 for spec in data.get("threads", []) if spec["channel"] == key],
+        OUTAGE={"days_ago": outage["days_ago"],
+                "customers": {language: data["outage_customers"] for language, data in files.items()},
+                "status": [(s["hours"], s["language"], s["text"]) for s in outage["status"]],
+                "threads": [_turns(spec) for spec in outage["threads"]],
+                "after": [(a["channel"], a["language"], a["text"]) for a in outage["after"]]},
+        NEWS=common["news"],
+        DROPPED=[(d["under"], d["language"], d["text"]) for d in common["dropped"]],
+        CORRECTIONS={c["text"]: c["sentiment"] for c in common["corrections"]})
+
+
+content = read_content()
 
 
 @dataclass(eq=False)

@@ -4,6 +4,9 @@ Everything is written through forums.service, so counters, follows and outbox ev
 what real use would have produced. The clock is set before each write, so the history spreads over
 the last ten months. All choices come from one seeded random generator: every run builds the same
 community. Idempotent: when the first category exists, the seeder does nothing.
+
+The words are in forums/seed/*.toml: common.toml has the categories, nl.toml, fr.toml and
+en.toml the threads (their header says how they are written).
 """
 
 from __future__ import annotations
@@ -11,13 +14,13 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from rich.progress import Progress
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from forums import seed_content as content
 from forums import service
 from forums.models import Category, Post, ThreadKind
 from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
@@ -25,7 +28,7 @@ from forums.seed_moderation import seed_moderation
 from hearth import clock
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
-from hearth.seed import MEMBERS, TEAM, _email
+from hearth.seed import MEMBERS, TEAM, _email, load_content
 
 RANDOM_SEED = 2026
 SPAN_DAYS = 300            # threads spread over the last ~10 months
@@ -33,6 +36,21 @@ UNANSWERED = 25            # questions left without an answer, for the "unanswer
 ACCEPT_SHARE = 0.6         # share of answered questions whose asker accepted an answer
 STAFF_ROLES = {"care": Role.CARE_AGENT, "moderator": Role.MODERATOR, "retention": Role.RETENTION_AGENT,
                "product": Role.PRODUCT_MANAGER, "admin": Role.ADMIN}
+
+
+def read_content() -> SimpleNamespace:
+    """The demo's words, each thread told its language and its answers as (who, text)."""
+    files = load_content("forums")
+    languages = [(language, data) for language, data in files.items() if language != "common"]
+    return SimpleNamespace(
+        CATEGORIES=files["common"]["categories"],
+        THREADS=[{**t, "language": language, "answers": [(a["who"], a["text"]) for a in t.get("answers", [])]}
+                 for language, data in languages for t in data.get("threads", [])],
+        VARIATIONS=[{**v, "language": language, "answers": [(a["who"], a["options"]) for a in v["answers"]]}
+                    for language, data in languages for v in data.get("variations", [])])
+
+
+content = read_content()
 
 
 @dataclass

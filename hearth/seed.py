@@ -1,13 +1,17 @@
 """Demo data for a first visit: a Belgian bank's community team and members.
 
 Idempotent: running it twice changes nothing. Later domains add their own seeders
-(threads, reviews, ideas, mentions) to SEEDERS.
+(threads, reviews, ideas, mentions) to SEEDERS, and keep their words in TOML files that
+`load_content` reads, so that people who write, not program, can edit them.
 """
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from importlib import resources
+from typing import Any
 
 from rich.progress import Progress
 from sqlalchemy import update
@@ -21,6 +25,9 @@ from hearth.domains import domain_modules
 from hearth.events import OutboxEvent
 
 DEMO_PASSWORD = "hearth-demo-2026"
+# The order a domain's language files are read in: the demo's random choices follow it, so
+# changing it changes the demo.
+CONTENT_LANGUAGES = ("nl", "fr", "en")
 
 TEAM = [
     ("admin@demo.hearth.test", "Ada Admin", "en", {Role.ADMIN}),
@@ -64,6 +71,31 @@ async def seed_accounts(session: AsyncSession, progress: Progress) -> int:
             created += 1
         progress.advance(task)
     return created
+
+
+class SeedContentError(ValueError):
+    """A demo content file that cannot be read; the message names the file and says why."""
+
+
+def load_content(domain_package: str) -> dict[str, dict[str, Any]]:
+    """A domain's demo content: the TOML files in its `seed/` folder, by name. `common` (what
+    every language shares) comes first, then each language's file in CONTENT_LANGUAGES order;
+    a language without a file is left out."""
+    folder = resources.files(domain_package) / "seed"
+    names = ["common", *CONTENT_LANGUAGES]
+    for file in sorted(folder.iterdir(), key=lambda f: f.name):
+        if file.name.endswith(".toml") and file.name.removesuffix(".toml") not in names:
+            raise SeedContentError(f"{file}: not read, a demo content file is named "
+                                   f"{' or '.join(f'{n}.toml' for n in names)}")
+    content: dict[str, dict[str, Any]] = {}
+    for name in names:
+        file = folder / f"{name}.toml"
+        if file.is_file():
+            try:
+                content[name] = tomllib.loads(file.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+                raise SeedContentError(f"{file}: {error}") from None
+    return content
 
 
 Seeder = Callable[[AsyncSession, Progress], Awaitable[int]]

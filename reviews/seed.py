@@ -8,6 +8,9 @@ are exactly what real use would have produced. The clock is frozen and moved for
 write, and every member's reviews lie hours apart, as a person writes them. All choices come
 from one seeded random generator: every run builds the same reviews. Idempotent: when the first
 product exists, the seeder does nothing.
+
+The words are in reviews/seed/*.toml: common.toml has the catalogue and the campaigns, nl.toml,
+fr.toml and en.toml what customers write and how the care team answers (their header says how).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from rich.progress import Progress
@@ -25,8 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hearth import clock
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account
-from hearth.seed import MEMBERS, TEAM, _email
-from reviews import seed_content as content
+from hearth.seed import MEMBERS, TEAM, _email, load_content
 from reviews import service
 from reviews.models import Product
 from reviews.schemas import CategoryIn, DimensionIn, ProductIn, ReviewIn
@@ -42,6 +45,46 @@ RESPONSE_CHANCE = {1: 0.88, 2: 0.8, 3: 0.35, 4: 0.12, 5: 0.07}
 VOTES = [0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 7]
 HOURS = [7, 8, 9, 10, 11, 12, 12, 13, 14, 16, 17, 18, 19, 20, 20, 21, 21, 22, 22, 23]
 CARE_EMAIL = "care@demo.hearth.test"
+
+
+def read_content() -> SimpleNamespace:
+    """The demo's words, by language where they are written in one: (title, body) pairs, stars
+    as numbers, and the stories in the order they began."""
+    files = load_content("reviews")
+    common = files.pop("common")
+    brands = list(common["brands"])
+
+    def pairs(items: list[dict[str, str]]) -> list[tuple[str, str]]:
+        return [(item["title"], item["body"]) for item in items]
+
+    def by_stars(table: dict[str, list[str]]) -> dict[int, list[str]]:
+        return {int(stars): texts for stars, texts in table.items()}
+
+    def each(read: Any) -> dict[str, Any]:
+        return {language: read(data) for language, data in files.items()}
+
+    reviews: dict[str, dict[str, dict[str, list[Any]]]] = {}
+    for language, data in files.items():
+        for slug, texts in data.get("reviews", {}).items():
+            reviews.setdefault(slug, {})[language] = {kind: items if kind == "minor" else pairs(items)
+                                                      for kind, items in texts.items()}
+    stories = [{**story, "language": language, "first": {"recommend": None, **story["first"]},
+                "second": {"recommend": None, **story["second"]}}
+               for language, data in files.items() for story in data.get("stories", [])]
+    return SimpleNamespace(
+        CATEGORIES=common["categories"], PRODUCTS=common["products"], BRANDS=common["brands"],
+        INVITATIONS=[{"reward": None, **campaign} for campaign in common["invitations"]],
+        REVIEWS=reviews,
+        BRAND={brand: each(lambda d, b=brand: d["brand"][b]) for brand in brands},
+        SHORT=each(lambda d: by_stars(d["short"])), MIXED=each(lambda d: pairs(d["mixed"])),
+        TITLES=each(lambda d: by_stars(d["titles"])), CLOSERS=each(lambda d: by_stars(d["closers"])),
+        FILLS={**each(lambda d: d["fills"]), "*": common["fills"]},
+        RESPONSES=each(lambda d: d["responses"]),
+        SIGNATURES={brand: each(lambda d, b=brand: d["signatures"][b]) for brand in brands},
+        STORIES=sorted(stories, key=lambda story: -story["days_ago"]))
+
+
+content = read_content()
 
 
 @dataclass

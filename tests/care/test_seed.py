@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from care import ingest
 from care import query as queries
 from care import seed as care_seed
-from care import seed_content as content
 from care.models import (Channel, ChannelKind, Conversation, InboxItem, Mention, MentionTopic, Sentiment,
                          SentimentCorrection, Topic)
+from care.seed import content
 from care.topics import document
 from hearth.accounts.models import Account
 from hearth.db import Database

@@ -9,7 +9,6 @@ from collections import Counter
 from sqlalchemy import func, select
 
 from forums import seed as forum_seed
-from forums import seed_content
 from forums.models import Category, Post, PostVote, Thread, ThreadKind
 from hearth.db import Database
 from moderation.models import ContentState, Reviewable, ReviewStatus
@@ -18,8 +17,8 @@ from hearth.seed import seed
 
 def test_content_is_well_formed() -> None:
     threads = forum_seed.plan_threads(random.Random(forum_seed.RANDOM_SEED))  # raises on duplicate titles
-    slugs = {c["slug"] for c in seed_content.CATEGORIES}
-    assert len(slugs) == 5 and len(seed_content.THREADS) >= 60
+    slugs = {c["slug"] for c in forum_seed.content.CATEGORIES}
+    assert len(slugs) == 5 and len(forum_seed.content.THREADS) >= 60
     for thread in threads:
         assert thread.category in slugs and thread.language in ("nl", "fr", "en")
         assert 10 <= len(thread.title) <= 150 and len(thread.body) >= 10, thread.title
