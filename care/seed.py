@@ -35,11 +35,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care import ingest, service, topics
-from care.models import Channel, InboxItem, Mention
+from care.models import Channel, ChannelKind, InboxItem, Mention
 from care.schemas import AuthorIn, ChannelIn, MentionIn, TopicIn
 from hearth import clock
 from hearth.accounts import service as accounts
 from hearth.seed import load_content
+from hearth.settings import get_settings
 
 RANDOM_SEED = 2026
 SPAN_DAYS = 30
@@ -461,7 +462,8 @@ async def seed_mentions(session: AsyncSession, progress: Progress) -> int:
         channels: dict[str, Channel] = {}
         for spec in content.CHANNELS:
             data = {k: v for k, v in spec.items() if k != "key"}
-            channels[spec["key"]] = await service.save_channel(session, ChannelIn(**data))
+            channels[spec["key"]] = await service.save_channel(session, ChannelIn(**{**data, "account": _own_address(
+                data.get("account", ""))}))
         for spec in content.TOPICS:
             await topics.save_topic(session, TopicIn(**spec))
         await session.flush()
@@ -483,10 +485,29 @@ async def seed_mentions(session: AsyncSession, progress: Progress) -> int:
                 if mention_id is not None:
                     await service.correct_sentiment(session, agent, mention_id, label)
             progress.advance(task)
+        _read_this_morning([c for c in channels.values() if c.kind == ChannelKind.FEED], planned, now)
         await session.flush()
     finally:
         clock.use(previous)
     return queued
+
+
+def _own_address(account: str) -> str:
+    """An account that starts with / is an address on Hearth's own site: the demo's news feed,
+    which Hearth serves itself so that polling it works offline."""
+    return get_settings().base_url.rstrip("/") + account if account.startswith("/") else account
+
+
+def _read_this_morning(feeds: list[Channel], planned: Plan, now: datetime) -> None:
+    """The feeds were read every morning, last this morning, as the deliveries above tell: the
+    channel page says so, and the next poll is tomorrow's rather than one racing the server's
+    start (it serves the demo's own feed)."""
+    morning = now.replace(hour=POLL_HOUR, minute=10, second=0, microsecond=0)
+    morning -= timedelta(days=1) if morning > now else timedelta()
+    for feed in feeds:
+        found = [when for when, key, _chunk in planned.deliveries if key == "feed"]
+        feed.last_polled_at = max([morning, *found])
+        feed.next_poll_at = morning + timedelta(minutes=feed.poll_minutes)
 
 
 SEEDERS = [("social mentions", seed_mentions)]

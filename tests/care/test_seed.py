@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
+import logging
 import random
 import re
 import time
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
+from pathlib import Path
 
+import httpx
+import pytest
 from sqlalchemy import func, select
 
-from care import ingest
+from care import ingest, jobs
 from care import query as queries
 from care import seed as care_seed
+from care.connectors import feeds
 from care.models import (Channel, ChannelKind, Conversation, InboxItem, Mention, MentionTopic, Sentiment,
                          SentimentCorrection, Topic)
 from care.seed import content
 from care.topics import document
+from hearth import clock
 from hearth.accounts.models import Account
 from hearth.db import Database
 from hearth.events import OutboxEvent
 from hearth.seed import seed
+from hearth.settings import get_settings
 from hearth.text import language
 from tests.care.conftest import drain
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+DEMO_FEED = Path(__file__).resolve().parents[2] / "web" / "static" / "demo" / "belgian-news.xml"
 BRAND_VOICES = {content.CARE_ACCOUNT["handle"], content.PAGE_ACCOUNT["handle"], content.BRAND_ACCOUNT["handle"]}
 
 
@@ -97,7 +105,16 @@ def test_conversations_and_deliveries_are_consistent() -> None:
     assert len(quick) >= 0.4 * len(care)
 
 
-async def test_seed_builds_a_believable_mention_stream_once(database: Database) -> None:
+def test_the_demo_feed_serves_the_news_the_demo_seeded() -> None:
+    served = feeds.parse(DEMO_FEED.read_bytes(), "http://127.0.0.1:8000/static/demo/belgian-news.xml")
+    seeded = [m for m in _plan().messages if m.channel == "feed"]
+    assert len(served) == len(content.NEWS)
+    assert sorted((m.external_id, m.text, m.author.handle, m.url) for m in served) == sorted(
+        (m.external_id, m.text, m.author.handle, m.url) for m in seeded)
+
+
+async def test_seed_builds_a_believable_mention_stream_once(database: Database, app: object,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
     started = time.monotonic()
     counts = await seed(database, quiet=True)
     elapsed = time.monotonic() - started
@@ -218,3 +235,19 @@ async def test_seed_builds_a_believable_mention_stream_once(database: Database) 
     async with database.sessionmaker() as s:
         assert await s.scalar(select(func.count()).select_from(Mention)) == stored
         assert await s.scalar(select(func.count()).select_from(Channel)) == len(content.CHANNELS)
+
+    # The news feed is Hearth's own: read this morning, next tomorrow, and a poll answers, finds
+    # nothing new and logs no failure (the demo used to poll an address that does not exist).
+    async with database.sessionmaker() as s:
+        feed = await s.scalar(select(Channel).where(Channel.kind == ChannelKind.FEED))
+    assert feed.active and feed.last_error is None
+    assert feed.account == get_settings().base_url.rstrip("/") + "/static/demo/belgian-news.xml"
+    assert feed.last_polled_at <= clock.now() < feed.next_poll_at <= clock.now() + timedelta(days=1)
+    with caplog.at_level(logging.WARNING, logger="hearth.care"):
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app)) as client:
+            await jobs.poll_feed(database, feed.id, client=client)
+    await drain(database)
+    assert not [r for r in caplog.records if r.name == "hearth.care"]
+    async with database.sessionmaker() as s:
+        assert (await s.get(Channel, feed.id)).last_error is None
+        assert await s.scalar(select(func.count()).select_from(Mention)) == stored
