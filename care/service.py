@@ -27,6 +27,7 @@ from hearth import clock, events
 from hearth.accounts.models import Account
 from hearth.errors import Conflict, Invalid, NotFound
 from hearth.security import decrypt_secret, encrypt_secret, secret_hint
+from hearth.untrusted import safe_url
 
 PAGE = 50
 
@@ -52,7 +53,7 @@ async def channel_by_name(session: AsyncSession, name: str) -> Channel:
 
 
 def _check_account(data: ChannelIn) -> None:
-    if data.kind == "feed" and not data.account.startswith(("https://", "http://")):
+    if data.kind == "feed" and safe_url(data.account) is None:
         raise Invalid("A feed needs its address, starting with https://", field="account")
     if data.kind in ("x", "facebook") and not data.account.strip():
         raise Invalid("Say which account of the brand this is (X handle or Facebook page id)", field="account")

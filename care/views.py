@@ -12,6 +12,7 @@ from care import service
 from care.models import Channel, ImportJob, Mention, SmartDelete, Topic
 from hearth.accounts.models import Account
 from hearth.settings import get_settings
+from hearth.untrusted import safe_url
 
 
 class ChannelOut(BaseModel):
@@ -140,7 +141,7 @@ def topic(t: Topic) -> TopicOut:
 def _mention(m: Mention, channel_: Channel, topics: list[str]) -> dict[str, Any]:
     return dict(id=m.id, channel=channel_.name, channel_kind=str(channel_.kind), external_id=m.external_id,
                 conversation_id=m.conversation_id, author_handle=m.author_handle, author_name=m.author_name,
-                author_followers=m.author_followers, text=m.text, url=m.url, language=m.language,
+                author_followers=m.author_followers, text=m.text, url=safe_url(m.url), language=m.language,
                 sentiment=str(m.sentiment), sentiment_score=m.sentiment_score, sentiment_source=m.sentiment_source,
                 insult=m.insult, pure_insult=m.pure_insult, personal_data=m.personal_data, is_news=m.is_news,
                 edited=m.edited, removed=m.removed_at is not None, topics=topics, published_at=m.published_at)

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from forums.models import ThreadKind
+from hearth.untrusted import CLEAN, CleanLine
 
 TAG = re.compile(r"^[a-z0-9][a-z0-9-]{0,29}$")
 LANGUAGES = ("en", "nl", "fr", "de")
@@ -22,7 +24,7 @@ def _clean_text(value: str) -> str:
 
 
 class CategoryIn(BaseModel):
-    name: str = Field(min_length=2, max_length=80)
+    name: CleanLine = Field(min_length=2, max_length=80)
     slug: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,59}$")
     description: str = Field(default="", max_length=300)
     language: str | None = None
@@ -47,18 +49,10 @@ class CategoryOut(BaseModel):
 class ThreadIn(BaseModel):
     category_id: int
     kind: ThreadKind = ThreadKind.QUESTION
-    title: str = Field(min_length=10, max_length=150)
+    title: CleanLine = Field(min_length=10, max_length=150)
     body: str = Field(min_length=10, max_length=20_000)
     tags: list[str] = Field(default_factory=list, max_length=5)
     language: str | None = None
-
-    @field_validator("title")
-    @classmethod
-    def _title(cls, value: str) -> str:
-        value = " ".join(value.split())
-        if len(value) < 10:
-            raise ValueError("The title needs at least 10 characters")
-        return value
 
     @field_validator("body")
     @classmethod
@@ -98,7 +92,7 @@ class PostIn(BaseModel):
 
 
 class PostEdit(PostIn):
-    title: str | None = Field(default=None, min_length=10, max_length=150)
+    title: Annotated[str, Field(min_length=10, max_length=150), CLEAN] | None = None
 
 
 class AuthorOut(BaseModel):

@@ -5,6 +5,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from hearth.untrusted import CleanLine
 from moderation.models import FlagReason, ReviewStatus, WordAction
 
 ACTIONS = ("approve", "reject", "edit", "hide", "delete", "ignore", "warn", "suspend")
@@ -70,12 +71,10 @@ class WatchedWordIn(BaseModel):
 
 
 class GuidelineIn(BaseModel):
-    title: str = Field(min_length=3, max_length=80)
+    title: CleanLine = Field(min_length=3, max_length=80)
     description: str = Field(default="", max_length=500)
     position: int = Field(default=0, ge=0, le=10_000)
     active: bool = True
-
-    _title = field_validator("title")(lambda value: " ".join(value.split()))
 
 
 class GuidelineOut(BaseModel):

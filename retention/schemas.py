@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from hearth.untrusted import CleanLine
 from retention.models import CaseStatus, Channel, ContactResult, Outcome
 
 View = Literal["open", "mine", "pool", "overdue", "closed", "all"]
@@ -50,11 +51,9 @@ class CloseIn(BaseModel):
 
 
 class RootCauseIn(BaseModel):
-    name: str = Field(min_length=2, max_length=80)
+    name: CleanLine = Field(min_length=2, max_length=80)
     position: int = Field(default=0, ge=0, le=10_000)
     active: bool = True
-
-    _name = field_validator("name")(lambda value: " ".join(value.split()))
 
 
 class RootCauseOut(BaseModel):

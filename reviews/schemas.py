@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from hearth.untrusted import CleanLine
+
 SLUG = r"^[a-z0-9][a-z0-9-]{1,79}$"
 Sort = Literal["helpful", "newest", "highest", "lowest"]
 
@@ -16,12 +18,12 @@ def _clean(value: str) -> str:
 
 class DimensionIn(BaseModel):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]{1,39}$")
-    label: str = Field(min_length=2, max_length=40)
+    label: CleanLine = Field(min_length=2, max_length=40)
 
 
 class CategoryIn(BaseModel):
     slug: str = Field(pattern=SLUG)
-    name: str = Field(min_length=2, max_length=80)
+    name: CleanLine = Field(min_length=2, max_length=80)
     dimensions: list[DimensionIn] = Field(default_factory=list, max_length=6)
     position: int = Field(default=0, ge=0, le=10_000)
 
@@ -36,7 +38,7 @@ class CategoryIn(BaseModel):
 
 class ProductIn(BaseModel):
     slug: str = Field(pattern=SLUG)
-    name: str = Field(min_length=2, max_length=120)
+    name: CleanLine = Field(min_length=2, max_length=120)
     category_id: int
     description: str = Field(default="", max_length=5_000)
     retired: bool = False
@@ -44,13 +46,12 @@ class ProductIn(BaseModel):
 
 class ReviewIn(BaseModel):
     rating: int = Field(ge=1, le=5, description="Stars, 1 to 5")
-    title: str = Field(min_length=3, max_length=150)
+    title: CleanLine = Field(min_length=3, max_length=150)
     body: str = Field(min_length=10, max_length=10_000)
     ratings: dict[str, int] = Field(default_factory=dict, description="Secondary ratings by dimension key, 1 to 5")
     recommend: bool | None = None
     language: Literal["en", "nl", "fr", "de"] | None = None
 
-    _title = field_validator("title")(lambda value: " ".join(value.split()))
     _body = field_validator("body")(lambda value: _clean(value))
 
     @field_validator("ratings")

@@ -17,6 +17,7 @@ _MESSAGES = {
     "missing": "This field is required",
     "value_error": "This value is not valid",
     "enum": "Choose one of the options",
+    "hidden_characters": "Remove the invisible or direction-changing characters",
 }
 
 

@@ -21,6 +21,7 @@ from starlette.responses import HTMLResponse, Response
 from hearth import __version__, i18n
 from hearth.security import csrf_token_for
 from hearth.settings import get_settings
+from hearth.untrusted import safe_url
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 environment = jinja2.Environment(
@@ -70,6 +71,8 @@ def _breakable(name: str) -> Markup:
 
 
 environment.filters["breakable"] = _breakable
+# Every href that can carry an address from outside goes through this: {% set link = url|safe_url %}.
+environment.filters["safe_url"] = safe_url
 
 
 def is_htmx(request: Request) -> bool:

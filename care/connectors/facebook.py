@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from care.connectors.errors import PayloadError, describe
 from care.schemas import AuthorIn, MentionIn
+from hearth.untrusted import safe_url
 
 __all__ = ["SIGNATURE_HEADER", "PayloadError", "handshake", "parse", "verify_signature"]
 
@@ -139,7 +140,5 @@ def _created_at(value: Any, where: str) -> datetime:
 def _url(value: dict[str, Any], post_id: str) -> str:
     # Comment deliveries describe their post, permalink included; a bare post id also resolves.
     post = value.get("post")
-    permalink = post.get("permalink_url") if isinstance(post, dict) else None
-    if isinstance(permalink, str) and permalink.startswith("https://"):
-        return permalink
-    return f"https://www.facebook.com/{post_id}"
+    permalink = safe_url(post.get("permalink_url")) if isinstance(post, dict) else None
+    return permalink or f"https://www.facebook.com/{post_id}"

@@ -1,27 +1,21 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from hearth.accounts.models import Role
+from hearth.untrusted import CLEAN, CleanLine
 
 LANGUAGES = ("en", "nl", "fr")
 
 
 class SignUp(BaseModel):
     email: EmailStr
-    display_name: str = Field(min_length=2, max_length=80)
+    display_name: CleanLine = Field(min_length=2, max_length=80)
     password: str = Field(min_length=1, max_length=1024)
     language: str | None = None
-
-    @field_validator("display_name")
-    @classmethod
-    def _strip(cls, value: str) -> str:
-        value = " ".join(value.split())
-        if len(value) < 2:
-            raise ValueError("Display name must have at least 2 characters")
-        return value
 
     @field_validator("language")
     @classmethod
@@ -42,7 +36,7 @@ class PasswordChange(BaseModel):
 
 
 class ProfileUpdate(BaseModel):
-    display_name: str | None = Field(default=None, min_length=2, max_length=80)
+    display_name: Annotated[str, Field(min_length=2, max_length=80), CLEAN] | None = None
     language: str | None = None
 
     @field_validator("language")
@@ -75,7 +69,7 @@ class RolesUpdate(BaseModel):
 
 
 class TokenCreate(BaseModel):
-    name: str = Field(min_length=1, max_length=80)
+    name: CleanLine = Field(min_length=1, max_length=80)
 
 
 class TokenOut(BaseModel):

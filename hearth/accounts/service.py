@@ -22,6 +22,7 @@ from hearth.accounts.schemas import PasswordChange, ProfileUpdate, SignIn, SignU
 from hearth.db import Prepared, attach, side_write
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from hearth.settings import get_settings
+from hearth.untrusted import clean_line
 
 TOKEN_PREFIX = "hearth_"
 # Writing last_seen on every request would make every page view a write.
@@ -296,7 +297,8 @@ async def _oidc_account(session: AsyncSession, *, issuer: str, subject: str, ema
     if account is not None and not account.is_active:
         raise Forbidden("This account is disabled. Contact the community team.")
     if account is None:
-        display = (name or email.split("@", 1)[0])[:80]
+        # The provider's name skips SignUp's schema: cleaned the same way here.
+        display = (clean_line(name or "") or email.split("@", 1)[0])[:80]
         account = await create_account(session, email=email, display_name=display, password=None)
     session.add(OidcIdentity(account_id=account.id, issuer=issuer, subject=subject, created_at=clock.now()))
     await session.flush()
