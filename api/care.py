@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Literal
 
 from fastapi import APIRouter, File, Form, Query, UploadFile, status
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from care import jobs, service, topics, views
 from care.models import Sentiment
@@ -98,13 +98,14 @@ async def smart_delete_preview(agent: Agent, db: DbSession) -> SmartDeletePrevie
 
 
 class SmartDeleteIn(BaseModel):
-    expected: int | None = None
+    # Required: without it nothing would check that the agent saw what goes.
+    expected: int = Field(ge=0, le=2**31 - 1, description="The preview's `to_delete`")
 
 
 @router.post("/smart-delete", response_model=SmartDeleteOut)
 async def smart_delete(data: SmartDeleteIn, agent: Agent, db: DbSession) -> SmartDeleteOut:
     """Delete mentions that no active topic matches any more (never those agents handled).
-    Send the preview's `to_delete` as `expected`: if it changed meanwhile, nothing is deleted."""
+    Send the preview's `to_delete` as `expected` (required): if it changed meanwhile, nothing is deleted."""
     return views.smart_delete(await service.smart_delete(db, agent, expected=data.expected), agent)
 
 

@@ -86,7 +86,7 @@ async def member_history(handle: str, moderator: Moderator, db: DbSession) -> Me
 
 @router.put("/moderation/members/{handle}/suspension", response_model=MemberHistoryOut)
 async def suspension(handle: str, data: SuspensionIn, moderator: Moderator, db: DbSession) -> MemberHistoryOut:
-    """Suspend for `days` with a guideline; leave `days` out to lift a suspension."""
+    """Suspend for `days` with a guideline, or send `{"lift": true}` to lift a suspension (`{}` is refused)."""
     history = await service.member_history(db, handle)
     await service.suspend_member(db, moderator, history.member.id, data.days, data.guideline_id, data.note)
     return views.member_history(await service.member_history(db, handle))

@@ -268,13 +268,13 @@ async def plan_smart_delete(session: AsyncSession, *, limit: int = 200_000) -> S
     return SmartDeletePlan(unmatched, kept)
 
 
-async def smart_delete(session: AsyncSession, actor: Account, *, expected: int | None = None) -> SmartDelete:
+async def smart_delete(session: AsyncSession, actor: Account, *, expected: int) -> SmartDelete:
     """Delete the mentions the current topics no longer match (never those agents handled).
 
     `expected` is the count the preview showed: if topics or mentions changed since, the
     agent is told instead of deleting something they did not see."""
     plan = await plan_smart_delete(session)
-    if expected is not None and expected != len(plan.unmatched):
+    if expected != len(plan.unmatched):
         raise Conflict("The topics or mentions changed since the preview (%(now)s to delete now, %(then)s "
                        "before). Look at the preview again.", now=len(plan.unmatched), then=expected)
     conversations = set()

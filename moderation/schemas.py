@@ -199,6 +199,16 @@ class MemberHistoryOut(BaseModel):
 
 
 class SuspensionIn(BaseModel):
-    days: int | None = Field(default=None, ge=1, le=365)
+    """Either `days` (suspend) or `lift: true` (lift the suspension): never neither, so an
+    empty or cut-off body cannot lift a suspension by accident."""
+
+    days: int | None = Field(default=None, ge=1, le=365, description="Suspend for this many days")
+    lift: bool = Field(default=False, description="Lift the member's suspension; send it instead of `days`")
     guideline_id: int | None = None
     note: str | None = Field(default=None, max_length=2000)
+
+    @model_validator(mode="after")
+    def _one_of(self) -> SuspensionIn:
+        if (self.days is None) == (not self.lift):
+            raise ValueError("Send either days (1 to 365) to suspend or lift: true to lift the suspension")
+        return self

@@ -137,7 +137,11 @@ async def smart_delete_page(request: Request, agent: Agent, db: DbSession) -> Re
 @router.post("/care/smart-delete")
 async def smart_delete(request: Request, agent: Agent, db: DbSession, expected: Text = "") -> Response:
     try:
-        await service.smart_delete(db, agent, expected=_int(expected))
+        count = _int(expected)
+        if count is None:  # the preview's count is what makes the delete safe: never without it
+            raise Invalid("Start from the preview: a smart delete needs the number of mentions it showed",
+                          field="expected")
+        await service.smart_delete(db, agent, expected=count)
     except HearthError as exc:
         plan = await service.plan_smart_delete(db)
         return render(request, "care/smart_delete.html", {"plan": plan, "topics": await topics.list_topics(db),

@@ -91,8 +91,14 @@ async def test_guidelines_audit_and_member_history(client, make_client, database
     assert suspended.status_code == 200 and suspended.json()["suspended_until"]
     assert_problem(await mod.put(f"/api/v1/moderation/members/{regular.handle}/suspension", json={"days": 2}),
                    422, "invalid")
-    lifted = await mod.put(f"/api/v1/moderation/members/{regular.handle}/suspension", json={})
-    assert lifted.json()["suspended_until"] is None
+    # Lifting is said out loud: an empty body (or one cut off) is refused and changes nothing.
+    for vague in ({}, {"lift": False}, {"days": None}, {"days": 2, "lift": True, "guideline_id": guideline_id}):
+        assert_problem(await mod.put(f"/api/v1/moderation/members/{regular.handle}/suspension", json=vague),
+                       422, "invalid")
+    still = (await mod.get(f"/api/v1/moderation/members/{regular.handle}")).json()
+    assert still["suspended_until"] == suspended.json()["suspended_until"]
+    lifted = await mod.put(f"/api/v1/moderation/members/{regular.handle}/suspension", json={"lift": True})
+    assert lifted.status_code == 200 and lifted.json()["suspended_until"] is None
     audit = (await mod.get("/api/v1/moderation/audit")).json()["items"]
     assert [a["action"] for a in audit] == ["unsuspend", "suspend", "guideline_saved"]
     assert audit[1]["guideline"] == "Be kind" and audit[1]["subject"]["handle"] == regular.handle
