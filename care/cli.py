@@ -33,6 +33,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1) from exc
         console.print(f"[green]Queued {job.queued:,} messages[/green] from {job.lines_read:,} lines; "
                       f"stored {job.stored:,}, already there {job.duplicates:,}, matched no topic {job.dropped:,}")
+        for notice in job.notices:
+            console.print(f"[cyan]{notice}[/cyan]")
         for error in job.errors[:20]:
             console.print(f"[yellow]line {error.get('line')}: {error.get('error')}[/yellow]")
         if job.error_count > 20:

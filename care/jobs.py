@@ -40,7 +40,10 @@ IMPORT_DIR = VAR_DIR / "imports"
 IMPORT_EVENT = "care.import_requested"
 
 
-def _records(path: Path, fmt: str) -> Iterator[tuple[int, MentionIn | imports.LineError]]:
+Record = MentionIn | imports.LineError | imports.Notice
+
+
+def _records(path: Path, fmt: str) -> Iterator[tuple[int, Record]]:
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
         yield from FORMATS[fmt](handle)
 
@@ -59,7 +62,7 @@ async def start_import(session: AsyncSession, actor: Account | None, channel: Ch
     now = clock.now()
     job = ImportJob(channel_id=channel.id, format=fmt, filename=filename[:200], path=str(path.resolve()),
                     status=ImportStatus.RUNNING, total_lines=count_lines(path), lines_read=0, queued=0, stored=0,
-                    duplicates=0, dropped=0, errors=[], error_count=0,
+                    duplicates=0, dropped=0, errors=[], error_count=0, notices=[],
                     created_by_id=actor.id if actor else None, created_at=now, updated_at=now)
     session.add(job)
     await session.flush()
@@ -76,7 +79,7 @@ async def run_import(database: Database, job_id: int, *, progress: Callable[[Imp
     if job.status != ImportStatus.RUNNING:
         return job
     bookmark = job.lines_read
-    chunk: list[tuple[int, MentionIn | imports.LineError]] = []
+    chunk: list[tuple[int, Record]] = []
     try:
         for line, record in _records(Path(job.path), job.format):
             if line <= bookmark:
@@ -106,10 +109,11 @@ class ImportMoved(Exception):
 
 
 async def _queue_chunk(database: Database, job_id: int, channel: Channel,
-                       chunk: list[tuple[int, MentionIn | imports.LineError]], bookmark: int, *, last: bool = False,
+                       chunk: list[tuple[int, Record]], bookmark: int, *, last: bool = False,
                        cpu: Callable[..., Awaitable[Any]] | None = None) -> ImportJob:
     good = [r for _line, r in chunk if isinstance(r, MentionIn)]
-    bad = [{"line": line, "error": str(r)[:300]} for line, r in chunk if not isinstance(r, MentionIn)]
+    bad = [{"line": line, "error": r.message[:300]} for line, r in chunk if isinstance(r, imports.LineError)]
+    notices = [r.message for _line, r in chunk if isinstance(r, imports.Notice)]
     async with database.sessionmaker() as reading:  # labels before the write lock, not under it
         prepared = await ingest.prepare(reading, channel, good, cpu=cpu)
     async with await database.writer(background=True) as session:
@@ -119,6 +123,7 @@ async def _queue_chunk(database: Database, job_id: int, channel: Channel,
         job.queued += await ingest.enqueue(session, channel, prepared, import_id=job.id)
         job.errors = (job.errors + bad)[:MAX_ERRORS_KEPT]
         job.error_count += len(bad)
+        job.notices = [*job.notices, *notices]
         if chunk:
             job.lines_read = chunk[-1][0]
         job.updated_at = clock.now()

@@ -227,6 +227,8 @@ class ImportJob(Base):
     dropped: Mapped[int] = mapped_column(default=0)
     errors: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # [{"line": n, "error": "…"}]
     error_count: Mapped[int] = mapped_column(default=0)
+    # What the importer should know though nothing was skipped (columns left out of a CSV).
+    notices: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="SET NULL"))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]  # the runner's heartbeat: a job silent for long was interrupted

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care import service
@@ -117,6 +117,8 @@ class ImportOut(BaseModel):
     dropped: int
     error_count: int
     errors: list[dict[str, Any]]
+    notices: list[str] = Field(description="What the importer should know though no line was skipped, "
+                                           "such as CSV columns that were ignored")
     created_at: datetime
     finished_at: datetime | None
 
@@ -177,5 +179,5 @@ def import_job(job: ImportJob) -> ImportOut:
     return ImportOut(id=job.id, channel_id=job.channel_id, format=job.format, filename=job.filename,
                      status=str(job.status), total_lines=job.total_lines, lines_read=job.lines_read,
                      queued=job.queued, stored=job.stored, duplicates=job.duplicates, dropped=job.dropped,
-                     error_count=job.error_count, errors=job.errors, created_at=job.created_at,
+                     error_count=job.error_count, errors=job.errors, notices=job.notices, created_at=job.created_at,
                      finished_at=job.finished_at)

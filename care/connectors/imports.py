@@ -3,7 +3,8 @@
 Imports are large and made by people, so one broken line must not stop the rest: both
 readers stream, and yield a `LineError` with the line number an editor would show (for
 the CSV, the line where the record starts — quoted fields can span lines) next to every
-mention they could read.
+mention they could read. Columns the CSV needs are found by name; others (the index column
+pandas writes, a column someone added) are left out, and a `Notice` on line 1 says which.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pydantic import ValidationError
 from care.connectors.errors import describe
 from care.schemas import AuthorIn, MentionIn
 
-__all__ = ["TWCS_COLUMNS", "LineError", "iter_jsonl", "iter_twcs"]
+__all__ = ["TWCS_COLUMNS", "LineError", "Notice", "iter_jsonl", "iter_twcs"]
 
 TWCS_COLUMNS = ("tweet_id", "author_id", "inbound", "created_at", "text", "response_tweet_id",
                 "in_response_to_tweet_id")
@@ -33,6 +34,13 @@ _TWEET_ID = re.compile(r"(\d+)(?:\.0*)?")
 @dataclass(frozen=True)
 class LineError:
     """Why one line could not be imported."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something about the file the importer should be told of; nothing was lost."""
 
     message: str
 
@@ -57,24 +65,36 @@ def iter_jsonl(lines: Iterable[str | bytes]) -> Iterator[tuple[int, MentionIn | 
             yield number, LineError(describe(error))
 
 
-def iter_twcs(lines: Iterable[str]) -> Iterator[tuple[int, MentionIn | LineError]]:
+def iter_twcs(lines: Iterable[str]) -> Iterator[tuple[int, MentionIn | LineError | Notice]]:
     """The Customer Support on Twitter CSV, from a file opened with `newline=""`.
 
-    A wrong header is reported on line 1 and ends the import: no column can be trusted.
+    A header without the data set's columns is reported on line 1 and ends the import: no
+    column can be trusted. Other columns are ignored, and a `Notice` names them.
     """
     records = _records(csv.reader(lines))
     first = next(records, None)
     if first is None:
         return
     number, header = first
-    if isinstance(header, LineError) or _header(header) != TWCS_COLUMNS:
-        yield number, LineError(f"not the Customer Support on Twitter CSV: the header must be {','.join(TWCS_COLUMNS)}")
+    columns = _header(header) if not isinstance(header, LineError) else ()
+    if isinstance(header, LineError) or not set(TWCS_COLUMNS) <= set(columns) or _repeated(columns):
+        yield number, LineError(f"not the Customer Support on Twitter CSV: the header must have the columns "
+                                f"{','.join(TWCS_COLUMNS)}, each once")
         return
+    ignored = [column for column in columns if column not in TWCS_COLUMNS]
+    if ignored:
+        names = ", ".join(f'"{column}"' if column else "(no name)" for column in ignored)
+        yield number, Notice(f"Ignored columns that are not in the Customer Support on Twitter CSV: {names}")
+    positions = [columns.index(column) for column in TWCS_COLUMNS]
     for number, row in records:
         if isinstance(row, LineError):
             yield number, row
-        elif row:  # csv reads a blank line as an empty row
-            yield number, _twcs_mention(row)
+        elif not row:  # csv reads a blank line as an empty row
+            continue
+        elif len(row) != len(columns):
+            yield number, LineError(f"expected {len(columns)} columns, found {len(row)}")
+        else:
+            yield number, _twcs_mention([row[i] for i in positions])
 
 
 def _records(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str] | LineError]]:
@@ -95,9 +115,12 @@ def _header(row: list[str]) -> tuple[str, ...]:
     return tuple(column.strip().removeprefix("\ufeff") for column in row)
 
 
+def _repeated(columns: tuple[str, ...]) -> bool:
+    return any(columns.count(column) > 1 for column in TWCS_COLUMNS)
+
+
 def _twcs_mention(row: list[str]) -> MentionIn | LineError:
-    if len(row) != len(TWCS_COLUMNS):
-        return LineError(f"expected {len(TWCS_COLUMNS)} columns, found {len(row)}")
+    """A record's values in TWCS_COLUMNS order."""
     tweet_id, author_id, inbound, created_at, text, _, parent_id = row
     external_id = _tweet_id(tweet_id, "tweet_id")
     if external_id is None:

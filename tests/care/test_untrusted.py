@@ -1,9 +1,11 @@
 """What comes from outside into social listening: links only http(s), from every way in and
 on every way out; handles with hidden characters refused; smart delete only after the
-preview."""
+preview; a pandas CSV imported with its index column left out, and the importer told."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from sqlalchemy import func, select, update
@@ -14,6 +16,7 @@ from care.schemas import MentionIn
 from hearth.db import Database
 from tests.api.test_accounts import assert_problem
 from tests.care.conftest import drain, fb_signature, make_topic, payload
+from tests.care.connectors.test_imports import TWCS_SAMPLE
 from tests.care.test_ingest import mention, receive, stored
 from tests.conftest import csrf_of, sign_in
 
@@ -100,3 +103,46 @@ async def test_smart_delete_needs_the_previews_count(client, database: Database,
     assert (await client.post("/api/v1/care/smart-delete", json={"expected": 2})).status_code == 409
     done = await client.post("/care/smart-delete", data={"csrf_token": token, "expected": "1"})
     assert done.status_code == 303 and await _mention_count(database) == 1
+
+
+def _pandas_csv(rows: int = 30) -> bytes:
+    """The sample as pandas writes a DataFrame: the index first, under an empty name."""
+    with TWCS_SAMPLE.open(encoding="utf-8", newline="") as handle:
+        records = list(csv.reader(handle))[:rows + 1]
+    out = io.StringIO()
+    csv.writer(out).writerows([["", *records[0]], *([str(n), *row] for n, row in enumerate(records[1:]))])
+    return out.getvalue().encode()
+
+
+async def test_a_pandas_csv_is_imported_and_the_index_column_named(client, database: Database, agent,  # noqa: ANN001
+                                                                   import_channel) -> None:
+    await make_topic(database, "Words", "help OR assist OR service OR account")
+    await sign_in(client, agent.email)
+    response = await client.post("/api/v1/care/imports", data={"channel_id": str(import_channel.id), "format": "twcs"},
+                                 files={"file": ("tweets.csv", _pandas_csv(), "text/csv")},
+                                 headers={"x-csrf-token": csrf_of(client)})
+    assert response.status_code == 202, response.text
+    await drain(database)
+    job = (await client.get(f"/api/v1/care/imports/{response.json()['id']}")).json()
+    assert job["status"] == "done" and job["error_count"] == 0 and job["errors"] == []
+    assert job["queued"] + job["dropped"] == 30 and job["stored"] >= 1
+    assert job["notices"] == ["Ignored columns that are not in the Customer Support on Twitter CSV: (no name)"]
+    page = (await client.get("/care/imports")).text
+    assert "Ignored columns that are not in the Customer Support on Twitter CSV: (no name)" in page
+
+
+async def test_the_command_line_says_which_columns_it_ignored(database: Database, tmp_path) -> None:  # noqa: ANN001
+    import subprocess
+    import sys
+
+    from tests.care.test_jobs import _subprocess_env
+
+    path = tmp_path / "tweets.csv"
+    path.write_bytes(_pandas_csv(10))
+    done = subprocess.run([sys.executable, "-m", "hearth.cli", "import-mentions", str(path), "--format", "twcs",
+                           "--channel", "Imports", "--no-process"], cwd=tmp_path, env=_subprocess_env(tmp_path),
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    output = " ".join(done.stdout.split())  # rich wraps long lines
+    assert "from 11 lines" in output and "line " not in output
+    assert "Ignored columns that are not in the Customer Support on Twitter CSV: (no name)" in output

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import io
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from care.connectors.imports import LineError, iter_jsonl, iter_twcs
+import pytest
+
+from care.connectors.imports import LineError, Notice, iter_jsonl, iter_twcs
 from care.schemas import MentionIn
 
 PAYLOADS = Path(__file__).parent.parent / "payloads"
@@ -163,9 +166,27 @@ def test_a_field_over_the_csv_limit_is_reported_and_reading_goes_on() -> None:
 
 def test_a_file_with_another_header_stops_at_line_one() -> None:
     results = list(iter_twcs(["id,user,text\r\n", "1,a,hello\r\n"]))
-    assert errors(results) == [(1, "not the Customer Support on Twitter CSV: the header must be "
+    assert errors(results) == [(1, "not the Customer Support on Twitter CSV: the header must have the columns "
                                    "tweet_id,author_id,inbound,created_at,text,response_tweet_id,"
-                                   "in_response_to_tweet_id")]
+                                   "in_response_to_tweet_id, each once")]
+    twice = HEADER.strip() + ",text\r\n"
+    assert [n for n, _ in errors(list(iter_twcs([twice, "1,a,True,x,t,,,u\r\n"])))] == [1]
+
+
+@pytest.mark.parametrize("index", ["", "Unnamed: 0"])
+def test_a_pandas_index_column_is_ignored_and_said(index: str) -> None:
+    # DataFrame.to_csv() writes the index first, under an empty name; read back and written
+    # again, it is "Unnamed: 0". The sample's own rows, so every value is a real one.
+    with TWCS_SAMPLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))[:40]
+    lines = io.StringIO()
+    csv.writer(lines).writerows([[index, *rows[0], "extra"], *([str(n), *row, "x"] for n, row in enumerate(rows[1:]))])
+    results = list(iter_twcs(io.StringIO(lines.getvalue(), newline="")))
+    notices = [(n, item.message) for n, item in results if isinstance(item, Notice)]
+    shown = '"Unnamed: 0"' if index else "(no name)"
+    assert notices == [(1, f'Ignored columns that are not in the Customer Support on Twitter CSV: {shown}, "extra"')]
+    assert errors(results) == []
+    assert mentions(results) == dict(list(mentions(twcs_sample()).items())[:39])
 
 
 def test_a_header_with_a_bom_and_an_empty_file() -> None:
