@@ -1,16 +1,18 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Request, Response, status
 from pydantic import BaseModel
 
 from hearth.ratelimit import limit_signin, limit_signup
-from hearth import metrics
+from hearth import metrics, paging
 from hearth.accounts import service
 from hearth.accounts.models import Account
 from hearth.accounts.schemas import (AccountOut, MemberOut, PasswordChange, ProfileUpdate, RolesUpdate,
                                      SignIn, SignUp, TokenCreate, TokenCreated, TokenOut)
 from hearth.auth import AdminAccount, CurrentMember
 from hearth.db import DbSession
+from hearth.ids import Id
+from hearth.paging import Cursor, Limit, Page
 from hearth.security import SESSION_COOKIE, clear_session_cookie, set_session_cookie
 
 router = APIRouter(tags=["accounts"])
@@ -25,7 +27,8 @@ async def sign_up(data: SignUp, request: Request, response: Response, db: DbSess
     return account
 
 
-@router.post("/auth/signin", response_model=AccountOut)
+@router.post("/auth/signin", response_model=AccountOut,
+             responses={401: {"description": "Wrong e-mail address or password"}})
 async def sign_in(data: SignIn, request: Request, response: Response, db: DbSession) -> Account:
     await limit_signin(request, data.email)
     try:
@@ -73,7 +76,7 @@ async def create_token(data: TokenCreate, account: CurrentMember, db: DbSession)
 
 
 @router.delete("/me/tokens/{token_id}", response_model=TokenOut)
-async def revoke_token(token_id: int, account: CurrentMember, db: DbSession):
+async def revoke_token(token_id: Id, account: CurrentMember, db: DbSession):
     return await service.revoke_token(db, account, token_id)
 
 
@@ -82,22 +85,21 @@ async def member(handle: str, db: DbSession) -> Account:
     return await service.get_by_handle(db, handle)
 
 
-class AccountPage(BaseModel):
-    items: list[AccountOut]
+class AccountPage(Page[AccountOut]):
     total: int
-    page: int
-    per_page: int
 
 
 @router.get("/admin/accounts", response_model=AccountPage)
-async def list_accounts(admin: AdminAccount, db: DbSession, page: int = Query(1, ge=1, le=10_000),
-                        per_page: int = Query(50, ge=1, le=200)) -> AccountPage:
-    rows, total = await service.list_accounts(db, page=page, per_page=per_page)
-    return AccountPage(items=[AccountOut.model_validate(a) for a in rows], total=total, page=page, per_page=per_page)
+async def list_accounts(admin: AdminAccount, db: DbSession, cursor: Cursor = None,
+                        limit: Limit = paging.DEFAULT_LIMIT) -> AccountPage:
+    start = paging.offset(cursor)
+    rows, total = await service.list_accounts(db, offset=start, limit=limit)
+    return AccountPage(items=[AccountOut.model_validate(a) for a in rows], total=total,
+                       next=paging.next_offset(start, limit, total))
 
 
 @router.put("/admin/accounts/{account_id}/roles", response_model=AccountOut)
-async def set_roles(account_id: int, data: RolesUpdate, admin: AdminAccount, db: DbSession) -> Account:
+async def set_roles(account_id: Id, data: RolesUpdate, admin: AdminAccount, db: DbSession) -> Account:
     return await service.set_roles(db, await service.get_account(db, account_id), set(data.roles))
 
 
@@ -106,5 +108,5 @@ class ActiveUpdate(BaseModel):
 
 
 @router.put("/admin/accounts/{account_id}/active", response_model=AccountOut)
-async def set_active(account_id: int, data: ActiveUpdate, admin: AdminAccount, db: DbSession) -> Account:
+async def set_active(account_id: Id, data: ActiveUpdate, admin: AdminAccount, db: DbSession) -> Account:
     return await service.set_active(db, await service.get_account(db, account_id), data.active)

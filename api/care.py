@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Query, UploadFile, status
+from fastapi import APIRouter, File, Form, UploadFile, status
 from pydantic import BaseModel, Field
 
 from care import jobs, service, topics, views
@@ -13,7 +13,10 @@ from care.views import (ChannelOut, ConversationOut, ImportOut, MentionDetailOut
                         SmartDeleteOut, StreamOut, TopicOut)
 from hearth.accounts.models import Role
 from hearth.auth import RequireRole
+from hearth import paging
 from hearth.db import DbSession
+from hearth.ids import BigId, Id
+from hearth.paging import Cursor, Limit
 from hearth.errors import Invalid
 
 router = APIRouter(prefix="/care", tags=["social listening"])
@@ -33,7 +36,7 @@ async def create_channel(data: ChannelIn, agent: Agent, db: DbSession) -> Channe
 
 
 @router.put("/channels/{channel_id}", response_model=ChannelOut)
-async def update_channel(channel_id: int, data: ChannelIn, agent: Agent, db: DbSession) -> ChannelOut:
+async def update_channel(channel_id: Id, data: ChannelIn, agent: Agent, db: DbSession) -> ChannelOut:
     return views.channel(await service.save_channel(db, data, channel_id))
 
 
@@ -48,7 +51,7 @@ async def create_topic(data: TopicIn, agent: Agent, db: DbSession) -> TopicOut:
 
 
 @router.put("/topics/{topic_id}", response_model=TopicOut)
-async def update_topic(topic_id: int, data: TopicIn, agent: Agent, db: DbSession) -> TopicOut:
+async def update_topic(topic_id: Id, data: TopicIn, agent: Agent, db: DbSession) -> TopicOut:
     return views.topic(await topics.save_topic(db, data, topic_id))
 
 
@@ -60,29 +63,29 @@ async def preview(data: TopicIn, agent: Agent, db: DbSession) -> PreviewOut:
 
 
 @router.get("/mentions", response_model=StreamOut)
-async def mentions(agent: Agent, db: DbSession, topic: int | None = None, channel: int | None = None,
+async def mentions(agent: Agent, db: DbSession, topic: Id | None = None, channel: Id | None = None,
                    language: Literal["en", "nl", "fr", "de"] | None = None, sentiment: Sentiment | None = None,
                    since: datetime | None = None, until: datetime | None = None,
-                   cursor: str | None = Query(None, max_length=200)) -> StreamOut:
+                   cursor: Cursor = None, limit: Limit = paging.DEFAULT_LIMIT) -> StreamOut:
     rows, more = await service.stream(db, service.StreamFilter(topic, channel, language, sentiment, since, until),
-                                      cursor=cursor)
-    return StreamOut(items=[views.mention(r) for r in rows], next_cursor=more)
+                                      cursor=cursor, limit=limit)
+    return StreamOut(items=[views.mention(r) for r in rows], next=more)
 
 
 @router.get("/mentions/{mention_id}", response_model=MentionDetailOut)
-async def mention(mention_id: int, agent: Agent, db: DbSession) -> MentionDetailOut:
+async def mention(mention_id: BigId, agent: Agent, db: DbSession) -> MentionDetailOut:
     return await views.mention_detail(db, mention_id)
 
 
 @router.put("/mentions/{mention_id}/sentiment", response_model=MentionDetailOut)
-async def correct(mention_id: int, data: CorrectionIn, agent: Agent, db: DbSession) -> MentionDetailOut:
+async def correct(mention_id: BigId, data: CorrectionIn, agent: Agent, db: DbSession) -> MentionDetailOut:
     """Correct the sentiment; the correction is kept with who and when, and the model learns from it."""
     await service.correct_sentiment(db, agent, mention_id, data.sentiment)
     return await views.mention_detail(db, mention_id)
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationOut)
-async def conversation(conversation_id: int, agent: Agent, db: DbSession) -> ConversationOut:
+async def conversation(conversation_id: BigId, agent: Agent, db: DbSession) -> ConversationOut:
     return views.conversation(await service.conversation(db, conversation_id))
 
 
@@ -115,13 +118,13 @@ async def list_imports(agent: Agent, db: DbSession) -> list[ImportOut]:
 
 
 @router.get("/imports/{import_id}", response_model=ImportOut)
-async def import_status(import_id: int, agent: Agent, db: DbSession) -> ImportOut:
+async def import_status(import_id: Id, agent: Agent, db: DbSession) -> ImportOut:
     return views.import_job(await jobs.get_import(db, import_id))
 
 
 @router.post("/imports", response_model=ImportOut, status_code=status.HTTP_202_ACCEPTED)
-async def upload(agent: Agent, db: DbSession, file: UploadFile = File(...),
-                 channel_id: int = Form(...), format: Literal["jsonl", "twcs"] = Form(...)) -> ImportOut:
+async def upload(agent: Agent, db: DbSession, channel_id: Annotated[Id, Form()], file: UploadFile = File(...),
+                 format: Literal["jsonl", "twcs"] = Form(...)) -> ImportOut:
     """Import a JSONL file of mentions or a Customer Support on Twitter CSV. It runs in the
     background: poll `GET /imports/{id}` for its progress and the lines it skipped."""
     content = await file.read(MAX_UPLOAD + 1)

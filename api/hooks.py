@@ -20,6 +20,7 @@ from care.connectors.errors import PayloadError
 from care.models import Channel, ChannelKind
 from hearth import events
 from hearth.db import ReadSession, get_database
+from hearth.ids import Id
 from hearth.errors import Forbidden, HearthError, Invalid, NotFound
 
 router = APIRouter(prefix="/api/hooks", tags=["webhooks"])
@@ -73,13 +74,13 @@ def _json(body: bytes) -> dict[str, Any]:
 
 
 @router.get("/x/{channel_id}")
-async def x_challenge(channel_id: int, db: ReadSession, crc_token: str = Query(min_length=1, max_length=500)) -> dict:
+async def x_challenge(channel_id: Id, db: ReadSession, crc_token: str = Query(min_length=1, max_length=500)) -> dict:
     channel = await _channel(db, channel_id, ChannelKind.X)
     return x.crc_response(crc_token, service.channel_secret(channel) or "")
 
 
 @router.post("/x/{channel_id}")
-async def x_events(channel_id: int, request: Request, db: ReadSession) -> JSONResponse:
+async def x_events(channel_id: Id, request: Request, db: ReadSession) -> JSONResponse:
     channel = await _channel(db, channel_id, ChannelKind.X)
     body = await _body(request)
     if not x.verify_signature(body, request.headers.get("x-twitter-webhooks-signature"),
@@ -93,7 +94,7 @@ async def x_events(channel_id: int, request: Request, db: ReadSession) -> JSONRe
 
 
 @router.get("/facebook/{channel_id}", response_class=PlainTextResponse)
-async def facebook_handshake(channel_id: int, request: Request, db: ReadSession) -> PlainTextResponse:
+async def facebook_handshake(channel_id: Id, request: Request, db: ReadSession) -> PlainTextResponse:
     channel = await _channel(db, channel_id, ChannelKind.FACEBOOK)
     challenge = facebook.handshake(request.query_params, service.channel_verify_token(channel) or "")
     if challenge is None:
@@ -102,7 +103,7 @@ async def facebook_handshake(channel_id: int, request: Request, db: ReadSession)
 
 
 @router.post("/facebook/{channel_id}")
-async def facebook_events(channel_id: int, request: Request, db: ReadSession) -> JSONResponse:
+async def facebook_events(channel_id: Id, request: Request, db: ReadSession) -> JSONResponse:
     channel = await _channel(db, channel_id, ChannelKind.FACEBOOK)
     body = await _body(request)
     if not facebook.verify_signature(body, request.headers.get("x-hub-signature-256"),

@@ -5,7 +5,10 @@ from pydantic import BaseModel
 
 from hearth.accounts.models import Role
 from hearth.auth import AdminAccount, CurrentMember, RequireRole
+from hearth import paging
 from hearth.db import DbSession
+from hearth.ids import Id
+from hearth.paging import Cursor, Limit
 from moderation import service, views
 from moderation.models import ReviewStatus
 from moderation.schemas import (ActionIn, AppealIn, AuditPage, ClaimIn, FlagIn, GuidelineIn, GuidelineOut, ItemOut,
@@ -31,36 +34,38 @@ async def flag(data: FlagIn, member: CurrentMember, db: DbSession) -> FlagOut:
 @router.get("/moderation/queue", response_model=QueuePage)
 async def queue(moderator: Moderator, db: DbSession, status: ReviewStatus | None = ReviewStatus.PENDING,
                 kind: str | None = Query(None, max_length=40), reason: str | None = Query(None, max_length=40),
-                page: int = Query(1, ge=1, le=1000)) -> QueuePage:
-    items, total = await service.queue(db, status=status, kind=kind, reason=reason, page=page)
-    return QueuePage(items=[views.reviewable(i) for i in items], total=total, page=page, per_page=service.PER_PAGE)
+                cursor: Cursor = None, limit: Limit = paging.DEFAULT_LIMIT) -> QueuePage:
+    start = paging.offset(cursor)
+    items, total = await service.queue(db, status=status, kind=kind, reason=reason, offset=start, limit=limit)
+    return QueuePage(items=[views.reviewable(i) for i in items], total=total,
+                     next=paging.next_offset(start, limit, total))
 
 
 @router.get("/moderation/items/{item_id}", response_model=ItemOut)
-async def item(item_id: int, moderator: Moderator, db: DbSession) -> ItemOut:
+async def item(item_id: Id, moderator: Moderator, db: DbSession) -> ItemOut:
     return views.item(await service.item(db, item_id))
 
 
 @router.post("/moderation/items/{item_id}/claim", response_model=ItemOut)
-async def claim(item_id: int, data: ClaimIn, moderator: Moderator, db: DbSession) -> ItemOut:
+async def claim(item_id: Id, data: ClaimIn, moderator: Moderator, db: DbSession) -> ItemOut:
     await service.claim(db, moderator, item_id, data.version)
     return views.item(await service.item(db, item_id))
 
 
 @router.post("/moderation/items/{item_id}/release", response_model=ItemOut)
-async def release(item_id: int, data: ClaimIn, moderator: Moderator, db: DbSession) -> ItemOut:
+async def release(item_id: Id, data: ClaimIn, moderator: Moderator, db: DbSession) -> ItemOut:
     await service.claim(db, moderator, item_id, data.version, claiming=False)
     return views.item(await service.item(db, item_id))
 
 
 @router.post("/moderation/items/{item_id}/actions", response_model=ItemOut)
-async def act(item_id: int, data: ActionIn, moderator: Moderator, db: DbSession) -> ItemOut:
+async def act(item_id: Id, data: ActionIn, moderator: Moderator, db: DbSession) -> ItemOut:
     await service.act(db, moderator, item_id, data)
     return views.item(await service.item(db, item_id))
 
 
 @router.post("/moderation/items/{item_id}/appeal", response_model=ReviewableOut)
-async def appeal(item_id: int, data: AppealIn, member: CurrentMember, db: DbSession) -> ReviewableOut:
+async def appeal(item_id: Id, data: AppealIn, member: CurrentMember, db: DbSession) -> ReviewableOut:
     await service.appeal(db, member, item_id, data.text)
     return views.reviewable(await service.item(db, item_id))
 
@@ -72,11 +77,11 @@ async def mine(member: CurrentMember, db: DbSession) -> list[ReviewableOut]:
 
 @router.get("/moderation/audit", response_model=AuditPage)
 async def audit(moderator: Moderator, db: DbSession, action: str | None = Query(None, max_length=30),
-                actor_id: int | None = None, subject_id: int | None = None,
-                before: int | None = Query(None, ge=1)) -> AuditPage:
-    entries, next_before = await service.audit_log(db, action=action, actor_id=actor_id, subject_id=subject_id,
-                                                   before=before)
-    return AuditPage(items=[views.action(e) for e in entries], next_before=next_before)
+                actor_id: Id | None = None, subject_id: Id | None = None,
+                cursor: Cursor = None, limit: Limit = paging.DEFAULT_LIMIT) -> AuditPage:
+    entries, next_cursor = await service.audit_log(db, action=action, actor_id=actor_id, subject_id=subject_id,
+                                                   cursor=cursor, limit=limit)
+    return AuditPage(items=[views.action(e) for e in entries], next=next_cursor)
 
 
 @router.get("/moderation/members/{handle}", response_model=MemberHistoryOut)
@@ -103,7 +108,7 @@ async def create_guideline(data: GuidelineIn, admin: AdminAccount, db: DbSession
 
 
 @router.put("/moderation/guidelines/{guideline_id}", response_model=GuidelineOut)
-async def update_guideline(guideline_id: int, data: GuidelineIn, admin: AdminAccount, db: DbSession):
+async def update_guideline(guideline_id: Id, data: GuidelineIn, admin: AdminAccount, db: DbSession):
     return await service.save_guideline(db, admin, data, guideline_id)
 
 
@@ -118,5 +123,5 @@ async def add_watched_word(data: WatchedWordIn, admin: AdminAccount, db: DbSessi
 
 
 @router.delete("/moderation/watched-words/{word_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def remove_watched_word(word_id: int, admin: AdminAccount, db: DbSession) -> None:
+async def remove_watched_word(word_id: Id, admin: AdminAccount, db: DbSession) -> None:
     await service.remove_watched_word(db, admin, word_id)

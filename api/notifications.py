@@ -1,10 +1,13 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from hearth.auth import CurrentMember
+from hearth import paging
 from hearth.db import DbSession
+from hearth.ids import Id
+from hearth.paging import Cursor, Limit
 from hearth.notifications import service
 from hearth.notifications.schemas import NotificationPage
 
@@ -12,12 +15,13 @@ router = APIRouter(tags=["notifications"])
 
 
 @router.get("/notifications", response_model=NotificationPage)
-async def notifications(member: CurrentMember, db: DbSession, before: int | None = Query(None, ge=1)) -> NotificationPage:
-    return await service.list_for(db, member, before=before)
+async def notifications(member: CurrentMember, db: DbSession, cursor: Cursor = None,
+                        limit: Limit = paging.DEFAULT_LIMIT) -> NotificationPage:
+    return await service.list_for(db, member, cursor=cursor, limit=limit)
 
 
 class MarkRead(BaseModel):
-    ids: list[int] | None = Field(default=None, max_length=500, description="Leave out to mark all read")
+    ids: list[Id] | None = Field(default=None, max_length=500, description="Leave out to mark all read")
 
 
 class MarkedRead(BaseModel):

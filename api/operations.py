@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter
 
 from hearth.auth import AdminAccount
 from hearth.db import DbSession
+from hearth.ids import BigId
 from hearth.events import status as outbox
 from hearth.events.schemas import EventOut, OutboxStatusOut
 
 router = APIRouter(prefix="/admin/outbox", tags=["operations"])
-EventId = Path(ge=1, le=2**63 - 1)
 
 
 @router.get("", response_model=OutboxStatusOut)
@@ -26,12 +26,12 @@ async def failures(admin: AdminAccount, db: DbSession) -> list[EventOut]:
 
 
 @router.post("/events/{event_id}/retry", response_model=EventOut)
-async def retry(admin: AdminAccount, db: DbSession, event_id: int = EventId) -> EventOut:
+async def retry(event_id: BigId, admin: AdminAccount, db: DbSession) -> EventOut:
     """Run a parked failure again, with a fresh set of attempts."""
     return EventOut.of(await outbox.retry(db, event_id))
 
 
 @router.post("/events/{event_id}/dismiss", response_model=EventOut)
-async def dismiss(admin: AdminAccount, db: DbSession, event_id: int = EventId) -> EventOut:
+async def dismiss(event_id: BigId, admin: AdminAccount, db: DbSession) -> EventOut:
     """Never run this failure again (it stays readable until pruned)."""
     return EventOut.of(await outbox.dismiss(db, event_id))

@@ -8,12 +8,30 @@ from typing import Any
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hearth.errors import HearthError
 
 log = logging.getLogger("hearth.errors")
 PROBLEM = "application/problem+json"
+
+
+class FieldError(BaseModel):
+    loc: list[str | int] = Field(description="Where: `body`, `query`, `path` or `header`, then the field")
+    msg: str
+    type: str | None = None
+
+
+class Problem(BaseModel):
+    """What every error under /api answers (RFC 9457), as `application/problem+json`."""
+
+    type: str = Field(description="A URI reference naming the kind of problem, e.g. `/problems/invalid`")
+    title: str
+    status: int
+    detail: str
+    instance: str = Field(description="The path that was asked for")
+    errors: list[FieldError] | None = Field(default=None, description="Each field at fault (422s)")
 
 
 def problem(request: Request, status: int, title: str, detail: str, slug: str,

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, status
 
 from hearth.accounts.models import Role
 from hearth.auth import AdminAccount, RequireRole
+from hearth import paging
 from hearth.db import DbSession
+from hearth.ids import Id
+from hearth.paging import Cursor, Limit
 from retention import service, views
 from retention.schemas import (AssignIn, AttemptIn, CaseDetailOut, CasePage, CloseIn, DashboardOut, NoteIn,
                                PersonOut, RootCauseIn, RootCauseOut, TakeIn, View)
@@ -19,44 +22,45 @@ async def dashboard(agent: Agent, db: DbSession) -> DashboardOut:
 
 
 @router.get("/cases", response_model=CasePage)
-async def cases(agent: Agent, db: DbSession, view: View = "open", product_id: int | None = Query(None, ge=1),
-                page: int = Query(1, ge=1, le=1000)) -> CasePage:
-    rows, total = await service.list_cases(db, agent, view=view, product_id=product_id, page=page)
-    return CasePage(items=[views.case(r) for r in rows], total=total, page=page, per_page=service.PER_PAGE)
+async def cases(agent: Agent, db: DbSession, view: View = "open", product_id: Id | None = None,
+                cursor: Cursor = None, limit: Limit = paging.DEFAULT_LIMIT) -> CasePage:
+    start = paging.offset(cursor)
+    rows, total = await service.list_cases(db, agent, view=view, product_id=product_id, offset=start, limit=limit)
+    return CasePage(items=[views.case(r) for r in rows], total=total, next=paging.next_offset(start, limit, total))
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetailOut)
-async def case(case_id: int, agent: Agent, db: DbSession) -> CaseDetailOut:
+async def case(case_id: Id, agent: Agent, db: DbSession) -> CaseDetailOut:
     return views.detail(await service.case_detail(db, case_id))
 
 
 @router.post("/cases/{case_id}/take", response_model=CaseDetailOut)
-async def take(case_id: int, data: TakeIn, agent: Agent, db: DbSession) -> CaseDetailOut:
+async def take(case_id: Id, data: TakeIn, agent: Agent, db: DbSession) -> CaseDetailOut:
     await service.take(db, agent, case_id, data.version)
     return views.detail(await service.case_detail(db, case_id))
 
 
 @router.post("/cases/{case_id}/assign", response_model=CaseDetailOut)
-async def assign(case_id: int, data: AssignIn, agent: Agent, db: DbSession) -> CaseDetailOut:
+async def assign(case_id: Id, data: AssignIn, agent: Agent, db: DbSession) -> CaseDetailOut:
     """Give the case to an agent; leave `agent_id` out to put it back in the pool."""
     await service.assign(db, agent, case_id, data.version, data.agent_id)
     return views.detail(await service.case_detail(db, case_id))
 
 
 @router.post("/cases/{case_id}/attempts", response_model=CaseDetailOut, status_code=status.HTTP_201_CREATED)
-async def log_attempt(case_id: int, data: AttemptIn, agent: Agent, db: DbSession) -> CaseDetailOut:
+async def log_attempt(case_id: Id, data: AttemptIn, agent: Agent, db: DbSession) -> CaseDetailOut:
     await service.log_attempt(db, agent, case_id, data)
     return views.detail(await service.case_detail(db, case_id))
 
 
 @router.post("/cases/{case_id}/notes", response_model=CaseDetailOut, status_code=status.HTTP_201_CREATED)
-async def add_note(case_id: int, data: NoteIn, agent: Agent, db: DbSession) -> CaseDetailOut:
+async def add_note(case_id: Id, data: NoteIn, agent: Agent, db: DbSession) -> CaseDetailOut:
     await service.add_note(db, agent, case_id, data.text)
     return views.detail(await service.case_detail(db, case_id))
 
 
 @router.post("/cases/{case_id}/close", response_model=CaseDetailOut)
-async def close(case_id: int, data: CloseIn, agent: Agent, db: DbSession) -> CaseDetailOut:
+async def close(case_id: Id, data: CloseIn, agent: Agent, db: DbSession) -> CaseDetailOut:
     """Close with an outcome; retained and churned also need a root cause and a logged contact."""
     await service.close(db, agent, case_id, data)
     return views.detail(await service.case_detail(db, case_id))
@@ -78,6 +82,6 @@ async def add_root_cause(data: RootCauseIn, admin: AdminAccount, db: DbSession):
 
 
 @router.put("/root-causes/{root_cause_id}", response_model=RootCauseOut)
-async def save_root_cause(root_cause_id: int, data: RootCauseIn, admin: AdminAccount, db: DbSession):
+async def save_root_cause(root_cause_id: Id, data: RootCauseIn, admin: AdminAccount, db: DbSession):
     """Rename, reorder or retire (`active: false`) a root cause; closed cases keep citing it."""
     return await service.save_root_cause(db, data, root_cause_id)

@@ -5,8 +5,11 @@ from typing import Literal
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel
 
+from hearth import paging
 from hearth.auth import AdminAccount, CurrentAccount, CurrentMember
 from hearth.db import DbSession
+from hearth.ids import Id
+from hearth.paging import Cursor, Limit
 from moderation import service as moderation
 from reviews import service, views
 from reviews.models import Product, ProductStats
@@ -25,13 +28,14 @@ async def products(db: DbSession, include_retired: bool = False) -> list[Product
 @router.get("/products/{slug}", response_model=ProductPage)
 async def product(slug: str, db: DbSession, viewer: CurrentAccount, stars: int | None = Query(None, ge=1, le=5),
                   language: Literal["en", "nl", "fr", "de"] | None = None, verified: bool | None = None,
-                  sort: Sort = "helpful", page: int = Query(1, ge=1, le=1000)) -> ProductPage:
+                  sort: Sort = "helpful", cursor: Cursor = None, limit: Limit = paging.DEFAULT_LIMIT) -> ProductPage:
+    """The product with a page of its reviews (`reviews`: items, total, next)."""
     view = await service.product_view(db, slug, viewer, stars=stars, language=language, verified=verified,
-                                      sort=sort, page=page)
+                                      sort=sort, offset=paging.offset(cursor), limit=limit)
     return ProductPage(product=views.product(view.product, view.stats, view.prior), reviews=views.reviews_page(view))
 
 
-async def _card(db: DbSession, review_id: int, viewer) -> ReviewOut:  # noqa: ANN001
+async def _card(db: DbSession, review_id: Id, viewer) -> ReviewOut:  # noqa: ANN001
     card = await service.card(db, review_id, viewer)
     card.moderation = (await moderation.reasons_for(db, service.REVIEW_KIND, [review_id])).get(review_id, []) \
         if not card.review.public else []
@@ -47,34 +51,34 @@ async def write_review(slug: str, data: ReviewIn, member: CurrentMember, db: DbS
 
 
 @router.get("/reviews/{review_id}", response_model=ReviewOut)
-async def review(review_id: int, db: DbSession, viewer: CurrentAccount) -> ReviewOut:
+async def review(review_id: Id, db: DbSession, viewer: CurrentAccount) -> ReviewOut:
     return await _card(db, review_id, viewer)
 
 
 @router.delete("/reviews/{review_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def withdraw(review_id: int, member: CurrentMember, db: DbSession) -> None:
+async def withdraw(review_id: Id, member: CurrentMember, db: DbSession) -> None:
     await service.delete_review(db, member, review_id)
 
 
 @router.get("/reviews/{review_id}/history", response_model=list[RevisionOut])
-async def history(review_id: int, member: CurrentMember, db: DbSession) -> list:
+async def history(review_id: Id, member: CurrentMember, db: DbSession) -> list:
     return await service.history(db, review_id, member)
 
 
 @router.put("/reviews/{review_id}/vote", response_model=ReviewOut)
-async def vote(review_id: int, data: VoteIn, member: CurrentMember, db: DbSession) -> ReviewOut:
+async def vote(review_id: Id, data: VoteIn, member: CurrentMember, db: DbSession) -> ReviewOut:
     await service.vote(db, member, review_id, data.helpful)
     return await _card(db, review_id, member)
 
 
 @router.delete("/reviews/{review_id}/vote", response_model=ReviewOut)
-async def unvote(review_id: int, member: CurrentMember, db: DbSession) -> ReviewOut:
+async def unvote(review_id: Id, member: CurrentMember, db: DbSession) -> ReviewOut:
     await service.unvote(db, member, review_id)
     return await _card(db, review_id, member)
 
 
 @router.put("/reviews/{review_id}/response", response_model=ReviewOut)
-async def respond(review_id: int, data: ResponseIn, member: CurrentMember, db: DbSession) -> ReviewOut:
+async def respond(review_id: Id, data: ResponseIn, member: CurrentMember, db: DbSession) -> ReviewOut:
     """The brand's public answer (care, retention and product staff, admins)."""
     await service.respond(db, member, review_id, data.body)
     return await _card(db, review_id, member)
@@ -93,7 +97,7 @@ async def create_category(data: CategoryIn, admin: AdminAccount, db: DbSession):
 
 
 @router.put("/product-categories/{category_id}", response_model=CategoryOut)
-async def update_category(category_id: int, data: CategoryIn, admin: AdminAccount, db: DbSession):
+async def update_category(category_id: Id, data: CategoryIn, admin: AdminAccount, db: DbSession):
     return await service.save_category(db, data, category_id)
 
 

@@ -7,8 +7,6 @@ sentiment corrections (which retrain the model), and smart delete.
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,7 +21,7 @@ from care.models import (Channel, ChannelKind, Conversation, Mention, MentionTop
 from care.schemas import ChannelIn
 from care import topics
 from care.topics import topic_index
-from hearth import clock, events
+from hearth import clock, events, paging
 from hearth.accounts.models import Account
 from hearth.errors import Conflict, Invalid, NotFound
 from hearth.security import decrypt_secret, encrypt_secret, secret_hint
@@ -113,18 +111,6 @@ class MentionRow:
     topics: list[str]
 
 
-def _encode(at: datetime, mention_id: int) -> str:
-    return base64.urlsafe_b64encode(f"{at.isoformat()}|{mention_id}".encode()).decode()
-
-
-def _decode(cursor: str) -> tuple[datetime, int]:
-    try:
-        at, _sep, mention_id = base64.urlsafe_b64decode(cursor.encode()).decode().partition("|")
-        return datetime.fromisoformat(at), int(mention_id)
-    except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
-        raise Invalid("This page link is broken; start from the first page") from exc
-
-
 async def stream(session: AsyncSession, filters: StreamFilter, *, cursor: str | None = None,
                  limit: int = PAGE) -> tuple[list[MentionRow], str | None]:
     """Mentions newest first, filtered; a cursor pages on through (published time, id)."""
@@ -141,13 +127,13 @@ async def stream(session: AsyncSession, filters: StreamFilter, *, cursor: str | 
     if filters.until is not None:
         query = query.where(Mention.published_at < filters.until)
     if cursor:
-        at, last_id = _decode(cursor)
+        at, last_id = paging.decode(cursor, datetime, paging.BigInt)
         query = query.where(or_(Mention.published_at < at, and_(Mention.published_at == at, Mention.id < last_id)))
     rows = (await session.execute(query.order_by(Mention.published_at.desc(), Mention.id.desc())
                                   .limit(limit + 1))).all()
     names = await topic_names(session, [m.id for m, _c in rows[:limit]])
     items = [MentionRow(m, c, names.get(m.id, [])) for m, c in rows[:limit]]
-    more = _encode(items[-1].mention.published_at, items[-1].mention.id) if len(rows) > limit else None
+    more = paging.encode(items[-1].mention.published_at, items[-1].mention.id) if len(rows) > limit else None
     return items, more
 
 

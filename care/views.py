@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from care import service
 from care.models import Channel, ImportJob, Mention, SmartDelete, Topic
 from hearth.accounts.models import Account
+from hearth.paging import Page
 from hearth.settings import get_settings
 from hearth.untrusted import safe_url
 
@@ -69,9 +70,8 @@ class MentionOut(BaseModel):
     published_at: datetime
 
 
-class StreamOut(BaseModel):
-    items: list[MentionOut]
-    next_cursor: str | None
+class StreamOut(Page[MentionOut]):
+    pass
 
 
 class CorrectionOut(BaseModel):

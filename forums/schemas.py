@@ -7,6 +7,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from forums.models import ThreadKind
+from hearth.ids import Id
+from hearth.paging import Page
 from hearth.untrusted import CLEAN, CleanLine
 
 TAG = re.compile(r"^[a-z0-9][a-z0-9-]{0,29}$")
@@ -47,7 +49,7 @@ class CategoryOut(BaseModel):
 
 
 class ThreadIn(BaseModel):
-    category_id: int
+    category_id: Id
     kind: ThreadKind = ThreadKind.QUESTION
     title: CleanLine = Field(min_length=10, max_length=150)
     body: str = Field(min_length=10, max_length=20_000)
@@ -146,9 +148,8 @@ class ThreadOut(ThreadSummary):
     following: bool
 
 
-class ThreadPage(BaseModel):
-    items: list[ThreadSummary]
-    next_cursor: str | None
+class ThreadPage(Page[ThreadSummary]):
+    pass
 
 
 class RevisionOut(BaseModel):

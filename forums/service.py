@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from forums.models import Category, Follow, Post, PostRevision, PostVote, Tag, Thread, ThreadKind, ThreadTag
 from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
-from hearth import clock, events, markdown
+from hearth import clock, events, markdown, paging
 from hearth.accounts.models import Account, Role
 from hearth.db import Prepared, attach
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
@@ -479,18 +478,6 @@ class ThreadRow:
     tags: list[str]
 
 
-def _encode_cursor(at: datetime, thread_id: int) -> str:
-    return base64.urlsafe_b64encode(f"{at.isoformat()}|{thread_id}".encode()).decode()
-
-
-def _decode_cursor(cursor: str) -> tuple[datetime, int]:
-    try:
-        at, _, thread_id = base64.urlsafe_b64decode(cursor.encode()).decode().partition("|")
-        return datetime.fromisoformat(at), int(thread_id)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise Invalid("This page link is broken; start from the first page") from exc
-
-
 async def list_threads(session: AsyncSession, *, category_id: int | None = None, show: str = "latest",
                        tag: str | None = None, cursor: str | None = None,
                        limit: int = PAGE_SIZE) -> tuple[list[ThreadRow], str | None]:
@@ -508,7 +495,7 @@ async def list_threads(session: AsyncSession, *, category_id: int | None = None,
         query = query.where(Thread.id.in_(select(ThreadTag.thread_id).join(Tag, Tag.id == ThreadTag.tag_id)
                                           .where(Tag.name == tag)))
     if cursor:
-        at, last_id = _decode_cursor(cursor)
+        at, last_id = paging.decode(cursor, datetime, int)
         query = query.where(or_(order_column < at, and_(order_column == at, Thread.id < last_id)))
     rows = (await session.execute(query.order_by(order_column.desc(), Thread.id.desc()).limit(limit + 1))).all()
     tags = await tags_for(session, [t.id for t, _ in rows[:limit]])
@@ -516,7 +503,7 @@ async def list_threads(session: AsyncSession, *, category_id: int | None = None,
     next_cursor = None
     if len(rows) > limit:
         last = items[-1].thread
-        next_cursor = _encode_cursor(last.created_at if show == "unanswered" else last.last_activity_at, last.id)
+        next_cursor = paging.encode(last.created_at if show == "unanswered" else last.last_activity_at, last.id)
     return items, next_cursor
 
 

@@ -92,6 +92,7 @@ def create_app(database: Database | None = None) -> FastAPI:
     _add_operations(app)
     routing.include(app, [hooks_router])  # the platforms' webhooks: signed, outside /api/v1's CSRF and budgets
     routing.include(app, api.ROUTERS, prefix=api.PREFIX, dependencies=api.DEPENDENCIES)
+    api.document(app)  # problems and security schemes in the OpenAPI document, for /api/v1 and the webhooks
     routing.include(app, web.ROUTERS, dependencies=web.DEPENDENCIES, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -13,13 +13,17 @@ redirect, a 404) is left to FastAPI's own scan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from fastapi import APIRouter, FastAPI
+from collections.abc import Iterable, Iterator, Sequence
+from fastapi import APIRouter, FastAPI, Request
 from fastapi import routing as fastapi_routing
+from fastapi.dependencies.models import Dependant
 from fastapi.params import Depends
 from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import Receive, Scope, Send
+
+from hearth.errors import Invalid
 
 # What APIRouter.include_router passes on for each route, besides path and dependencies.
 _COPIED = ("response_model", "status_code", "summary", "description", "response_description", "responses",
@@ -93,7 +97,22 @@ class IndexedRouter(fastapi_routing.APIRouter):
                                                     mount=isinstance(route, Mount))
                     await route.handle(scope, receive, send)
                     return
-        await super().app(scope, receive, send)  # a 405, a redirect, a 404: FastAPI's own full scan
+            allowed = self._allowed(scope)
+            if allowed:
+                raise StarletteHTTPException(405, headers={"Allow": ", ".join(sorted(allowed))})
+        await super().app(scope, receive, send)  # a redirect, a 404: FastAPI's own full scan
+
+    def _allowed(self, scope: Scope) -> set[str]:
+        """Every method the path takes when none of its routes takes this one. Starlette's own 405
+        names the first route's methods only (GET of a path whose POST is another route)."""
+        allowed: set[str] = set()
+        for route in self.routes:
+            match, _child = route.matches(scope)
+            if match == Match.FULL:
+                return set()
+            if match == Match.PARTIAL:
+                allowed |= set(getattr(route, "methods", None) or ())
+        return allowed | {"HEAD"} if "GET" in allowed else allowed  # HEAD is served as GET
 
 
 def use_indexed_router(app: FastAPI) -> None:
@@ -104,3 +123,33 @@ def use_indexed_router(app: FastAPI) -> None:
         raise RuntimeError("the app's router has middleware of its own; it cannot be indexed")
     router.__class__ = IndexedRouter
     router.middleware_stack = router.app  # Starlette bound the old class's method at start-up
+
+
+def dependants(dependant: Dependant) -> Iterator[Dependant]:
+    """A route's dependant and all it depends on, depth first."""
+    yield dependant
+    for sub in dependant.dependencies:
+        yield from dependants(sub)
+
+
+def query_names(route: APIRoute) -> frozenset[str]:
+    """The query parameters a route declares, its dependencies' included (worked out once)."""
+    known = getattr(route, "_hearth_query_names", None)
+    if known is None:
+        known = frozenset(param.alias for each in dependants(route.dependant) for param in each.query_params)
+        route._hearth_query_names = known  # type: ignore[attr-defined]
+    return known
+
+
+async def refuse_unknown_query(request: Request) -> None:
+    """A query parameter the route does not know is refused, as Stripe's API does: `page=2`
+    or a misspelt filter silently ignored would answer the first page, or everything."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or not request.query_params:
+        return
+    known = query_names(route)
+    unknown = sorted({name for name in request.query_params if name not in known})
+    if unknown:
+        raise Invalid("Unknown query parameter: %(names)s", names=", ".join(unknown)[:200], errors=[
+            {"loc": ["query", name], "msg": "This endpoint has no such parameter", "type": "unknown_parameter"}
+            for name in unknown[:20]])

@@ -5,6 +5,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from hearth.ids import Id
+from hearth.paging import Page
 from hearth.untrusted import CleanLine
 from moderation.models import FlagReason, ReviewStatus, WordAction
 
@@ -21,7 +23,7 @@ def _strip(value: str | None) -> str | None:
 
 class FlagIn(BaseModel):
     kind: str = Field(min_length=1, max_length=40)
-    content_id: int = Field(ge=1)
+    content_id: Id
     reason: FlagReason
     note: str | None = Field(default=None, max_length=500)
 
@@ -30,8 +32,8 @@ class FlagIn(BaseModel):
 
 class ActionIn(BaseModel):
     action: Action
-    version: int = Field(ge=1)
-    guideline_id: int | None = None
+    version: Id
+    guideline_id: Id | None = None
     note: str | None = Field(default=None, max_length=2000)
     text: str | None = Field(default=None, max_length=20_000)
     days: int | None = Field(default=None, ge=1, le=365)
@@ -40,7 +42,7 @@ class ActionIn(BaseModel):
 
 
 class ClaimIn(BaseModel):
-    version: int = Field(ge=1)
+    version: Id
 
 
 class AppealIn(BaseModel):
@@ -142,11 +144,8 @@ class ReviewableOut(BaseModel):
     appealed: bool
 
 
-class QueuePage(BaseModel):
-    items: list[ReviewableOut]
+class QueuePage(Page[ReviewableOut]):
     total: int
-    page: int
-    per_page: int
 
 
 class FlagOut(BaseModel):
@@ -182,9 +181,8 @@ class ItemOut(ReviewableOut):
     author_trust_level: int | None
 
 
-class AuditPage(BaseModel):
-    items: list[ActionOut]
-    next_before: int | None
+class AuditPage(Page[ActionOut]):
+    pass
 
 
 class MemberHistoryOut(BaseModel):
@@ -204,7 +202,7 @@ class SuspensionIn(BaseModel):
 
     days: int | None = Field(default=None, ge=1, le=365, description="Suspend for this many days")
     lift: bool = Field(default=False, description="Lift the member's suspension; send it instead of `days`")
-    guideline_id: int | None = None
+    guideline_id: Id | None = None
     note: str | None = Field(default=None, max_length=2000)
 
     @model_validator(mode="after")

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from hearth import clock, events
+from hearth import clock, events, paging
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
@@ -346,7 +346,7 @@ def _queue_select() -> Select[Any]:
 
 async def queue(session: AsyncSession, *, status: ReviewStatus | None = ReviewStatus.PENDING,
                 kind: str | None = None, reason: str | None = None, author_id: int | None = None,
-                page: int = 1, per_page: int = PER_PAGE) -> tuple[list[QueueItem], int]:
+                offset: int = 0, limit: int = PER_PAGE) -> tuple[list[QueueItem], int]:
     """The queue, most urgent first: priority, then score, then the oldest."""
     conditions = []
     if status is not None:
@@ -366,7 +366,7 @@ async def queue(session: AsyncSession, *, status: ReviewStatus | None = ReviewSt
         query, count = query.where(like), count.where(like)
     total = await session.scalar(count) or 0
     rows = (await session.execute(query.order_by(Reviewable.priority.desc(), Reviewable.score.desc(),
-                                                 Reviewable.id).offset((page - 1) * per_page).limit(per_page))).all()
+                                                 Reviewable.id).offset(offset).limit(limit))).all()
     contents = await kinds.views(session, [(r.content_kind, r.content_id) for r, *_ in rows])
     return [QueueItem(r, contents.get((r.content_kind, r.content_id)), a, c, g, n) for r, a, c, g, n in rows], total
 
@@ -599,7 +599,7 @@ async def appeal(session: AsyncSession, author: Account, reviewable_id: int, tex
 
 async def my_items(session: AsyncSession, author: Account) -> list[QueueItem]:
     """What moderation holds or refused of a member's own content, with the reasons."""
-    items, _total = await queue(session, status=None, author_id=author.id, per_page=100)
+    items, _total = await queue(session, status=None, author_id=author.id, limit=100)
     return [i for i in items if (i.content is not None and i.content.state != ContentState.PUBLISHED)
             or i.reviewable.status == ReviewStatus.REJECTED]
 
@@ -676,8 +676,9 @@ async def save_guideline(session: AsyncSession, admin: Account, data: GuidelineI
 # --- audit and members ---------------------------------------------------------------------
 
 async def audit_log(session: AsyncSession, *, action: str | None = None, actor_id: int | None = None,
-                    subject_id: int | None = None, before: int | None = None,
-                    limit: int = 50) -> tuple[list[AuditEntry], int | None]:
+                    subject_id: int | None = None, cursor: str | None = None,
+                    limit: int = 50) -> tuple[list[AuditEntry], str | None]:
+    """The newest entries first; the cursor pages on to older ones."""
     conditions = []
     if action:
         conditions.append(ModerationAction.action == action)
@@ -685,9 +686,10 @@ async def audit_log(session: AsyncSession, *, action: str | None = None, actor_i
         conditions.append(ModerationAction.actor_id == actor_id)
     if subject_id is not None:
         conditions.append(ModerationAction.subject_id == subject_id)
+    before = paging.decode(cursor, int)[0] if cursor else None
     entries = await _entries(session, and_(*conditions) if conditions else None, limit=limit + 1, before=before,
                              ascending=False)
-    return entries[:limit], entries[limit - 1].action.id if len(entries) > limit else None
+    return entries[:limit], paging.encode(entries[limit - 1].action.id) if len(entries) > limit else None
 
 
 @dataclass
@@ -704,7 +706,7 @@ async def member_history(session: AsyncSession, handle: str) -> MemberHistory:
     if member is None:
         raise NotFound("No such member")
     standing = await session.get(Standing, member.id)
-    items, _total = await queue(session, status=None, author_id=member.id, per_page=100)
+    items, _total = await queue(session, status=None, author_id=member.id, limit=100)
     actions = await _entries(session, ModerationAction.subject_id == member.id, limit=200, ascending=False)
     return MemberHistory(member, trust.level(member, standing, clock.now()), standing, items, actions)
 

@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from hearth.ids import Id
+from hearth.paging import Page
 from hearth.untrusted import CleanLine
 from retention.models import CaseStatus, Channel, ContactResult, Outcome
 
@@ -17,12 +19,12 @@ def _strip(value: str | None) -> str | None:
 
 
 class TakeIn(BaseModel):
-    version: int = Field(ge=1)
+    version: Id
 
 
 class AssignIn(BaseModel):
-    version: int = Field(ge=1)
-    agent_id: int | None = Field(default=None, description="The agent to give the case to; none puts it back "
+    version: Id
+    agent_id: Id | None = Field(default=None, description="The agent to give the case to; none puts it back "
                                                            "in the pool")
 
 
@@ -41,10 +43,10 @@ class NoteIn(BaseModel):
 
 
 class CloseIn(BaseModel):
-    version: int = Field(ge=1)
+    version: Id
     # Optional here so that leaving it out gets the service's own clear message.
     outcome: Outcome | None = None
-    root_cause_id: int | None = None
+    root_cause_id: Id | None = None
     note: str | None = Field(default=None, max_length=2000)
 
     _note = field_validator("note")(lambda value: _strip(value))
@@ -140,11 +142,8 @@ class CaseDetailOut(CaseOut):
     other_cases: list[CaseOut]
 
 
-class CasePage(BaseModel):
-    items: list[CaseOut]
+class CasePage(Page[CaseOut]):
     total: int
-    page: int
-    per_page: int
 
 
 class RateOut(BaseModel):

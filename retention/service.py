@@ -468,7 +468,7 @@ async def _rows(session: AsyncSession, query: Select[Any]) -> list[CaseRow]:
 
 
 async def list_cases(session: AsyncSession, viewer: Account, *, view: View = "open", product_id: int | None = None,
-                     page: int = 1, per_page: int = PER_PAGE) -> tuple[list[CaseRow], int]:
+                     offset: int = 0, limit: int = PER_PAGE) -> tuple[list[CaseRow], int]:
     """Cases most urgent first (the nearest deadline); closed ones newest first."""
     conditions = [c for c in (_view_condition(view, viewer, clock.now()),) if c is not None]
     if product_id is not None:
@@ -476,7 +476,7 @@ async def list_cases(session: AsyncSession, viewer: Account, *, view: View = "op
     total = await session.scalar(select(func.count()).select_from(RetentionCase).where(*conditions)) or 0
     order = ((RetentionCase.closed_at.desc(), RetentionCase.id.desc()) if view == "closed"
              else (RetentionCase.status.desc(), RetentionCase.due_at, RetentionCase.id))
-    query = _case_select().where(*conditions).order_by(*order).offset((page - 1) * per_page).limit(per_page)
+    query = _case_select().where(*conditions).order_by(*order).offset(offset).limit(limit)
     return await _rows(session, query), total
 
 

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from hearth.ids import Id
+from hearth.paging import Page
 from hearth.untrusted import CleanLine
 
 SLUG = r"^[a-z0-9][a-z0-9-]{1,79}$"
@@ -39,7 +41,7 @@ class CategoryIn(BaseModel):
 class ProductIn(BaseModel):
     slug: str = Field(pattern=SLUG)
     name: CleanLine = Field(min_length=2, max_length=120)
-    category_id: int
+    category_id: Id
     description: str = Field(default="", max_length=5_000)
     retired: bool = False
 
@@ -151,11 +153,8 @@ class ReviewOut(BaseModel):
     moderation: list[str] = []
 
 
-class ReviewPage(BaseModel):
-    items: list[ReviewOut]
+class ReviewPage(Page[ReviewOut]):
     total: int
-    page: int
-    per_page: int
 
 
 class ProductPage(BaseModel):

@@ -403,8 +403,14 @@ class ProductView:
     prior: float | None
     cards: list[ReviewCard]
     total: int
-    page: int
+    offset: int
+    limit: int
     mine: Review | None = None
+
+    @property
+    def page(self) -> int:
+        """The page number, for pages that show one (`offset` is a multiple of `limit` there)."""
+        return self.offset // self.limit + 1
 
     @property
     def bayesian(self) -> float | None:
@@ -432,7 +438,7 @@ ORDER = {
 
 async def product_view(session: AsyncSession, slug: str, viewer: Account | None, *, stars: int | None = None,
                        language: str | None = None, verified: bool | None = None, sort: Sort = "helpful",
-                       page: int = 1, per_page: int = PER_PAGE) -> ProductView:
+                       offset: int = 0, limit: int = PER_PAGE) -> ProductView:
     # One query for the product, its category, its figures and the catalogue's mean (the prior).
     totals = select(func.sum(ProductStats.review_count), func.sum(ProductStats.rating_sum)).subquery()
     row = (await session.execute(
@@ -454,9 +460,9 @@ async def product_view(session: AsyncSession, slug: str, viewer: Account | None,
     total = await session.scalar(select(func.count()).select_from(Review).where(*conditions)) or 0
     rows = (await session.execute(select(Review, Account).join(Account, Account.id == Review.author_id)
                                   .where(*conditions).order_by(*ORDER[sort])
-                                  .offset((page - 1) * per_page).limit(per_page))).all()
+                                  .offset(offset).limit(limit))).all()
     cards = await _cards(session, rows, viewer)
-    view = ProductView(product, stats, all_sum / all_count if all_count else None, cards, total, page)
+    view = ProductView(product, stats, all_sum / all_count if all_count else None, cards, total, offset, limit)
     if viewer is not None:
         view.mine = await session.scalar(select(Review).where(Review.product_id == product.id,
                                                               Review.author_id == viewer.id,

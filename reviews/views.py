@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from hearth import paging
 from hearth.accounts.models import Account
 from hearth.settings import get_settings
 from moderation import screening
 from reviews.models import Product, ProductStats
 from reviews.schemas import (CategoryOut, DimensionOut, PersonOut, ProductOut, ResponseOut, ReviewOut, ReviewPage,
                              StatsOut)
-from reviews.service import PER_PAGE, ProductView, ReviewCard, bayesian_average, product_url
+from reviews.service import ProductView, ReviewCard, bayesian_average, product_url
 
 
 def person(account: Account) -> PersonOut:
@@ -52,7 +53,8 @@ def review(card: ReviewCard) -> ReviewOut:
 
 
 def reviews_page(view: ProductView) -> ReviewPage:
-    return ReviewPage(items=[review(c) for c in view.cards], total=view.total, page=view.page, per_page=PER_PAGE)
+    return ReviewPage(items=[review(c) for c in view.cards], total=view.total,
+                      next=paging.next_offset(view.offset, view.limit, view.total))
 
 
 def json_ld(view: ProductView) -> str:

@@ -228,7 +228,7 @@ async def choose_language(request: Request, account: CurrentAccount, db: DbSessi
 @router.get("/admin/members")
 async def admin_members(request: Request, admin: AdminAccount, db: DbSession,
                         page: int = Query(1, ge=1, le=10_000)) -> Response:
-    members, total = await service.list_accounts(db, page=page, per_page=50)
+    members, total = await service.list_accounts(db, offset=(page - 1) * 50, limit=50)
     return render(request, "admin/members.html", {
         "members": members, "total": total, "page": page, "pages": max(1, -(-total // 50)), "roles": list(Role)})
 

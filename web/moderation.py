@@ -93,7 +93,8 @@ async def queue(request: Request, moderator: Moderator, db: DbSession, status: S
                 page: int = Query(1, ge=1, le=1000)) -> Response:
     async def page_() -> Response:
         items, total = await service.queue(db, status=None if status == "all" else ReviewStatus(status),
-                                           kind=kind or None, reason=reason or None, page=page)
+                                           kind=kind or None, reason=reason or None,
+                                           offset=(page - 1) * service.PER_PAGE)
         return render(request, "moderation/queue.html", {
             "items": items, "total": total, "page": page, "pages": max(1, -(-total // service.PER_PAGE)),
             "status": status, "kind": kind, "reason": reason, "kinds": kinds.names(),
@@ -149,9 +150,9 @@ async def act(item_id: int, request: Request, moderator: Moderator, db: DbSessio
 
 @router.get("/mod/audit")
 async def audit(request: Request, moderator: Moderator, db: DbSession, action: str = Query("", max_length=30),
-                before: int | None = Query(None, ge=1)) -> Response:
-    entries, next_before = await service.audit_log(db, action=action or None, before=before)
-    return render(request, "moderation/audit.html", {"entries": entries, "next_before": next_before,
+                cursor: str | None = Query(None, max_length=300)) -> Response:
+    entries, next_cursor = await service.audit_log(db, action=action or None, cursor=cursor)
+    return render(request, "moderation/audit.html", {"entries": entries, "next_cursor": next_cursor,
                                                      "action": action, **_common()})
 
 

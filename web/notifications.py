@@ -17,9 +17,9 @@ router = APIRouter()
 
 @router.get("/notifications")
 async def notifications(request: Request, member: CurrentMember, db: DbSession,
-                        before: int | None = Query(None, ge=1)) -> Response:
+                        cursor: str | None = Query(None, max_length=300)) -> Response:
     async def page() -> Response:
-        return render(request, "notifications.html", {"page": await service.list_for(db, member, before=before)})
+        return render(request, "notifications.html", {"page": await service.list_for(db, member, cursor=cursor)})
 
     return await shared.page(request, db, look=_LOOK, render=page, private=True)
 

@@ -110,7 +110,8 @@ async def cases(request: Request, agent: Agent, db: DbSession, view: str = Query
                 product_id: str = Query("", max_length=12), page: int = Query(1, ge=1, le=1000)) -> Response:
     chosen: View = view if view in VIEWS else "open"  # type: ignore[assignment]
     product = _int(product_id)
-    rows, total = await service.list_cases(db, agent, view=chosen, product_id=product, page=page)
+    rows, total = await service.list_cases(db, agent, view=chosen, product_id=product,
+                                         offset=(page - 1) * service.PER_PAGE)
     return render(request, "retention/cases.html", {
         "rows": rows, "total": total, "page": page, "pages": max(1, -(-total // service.PER_PAGE)), "view": chosen,
         "product_id": product, "products": await service.products(db), **_common()})

@@ -60,7 +60,8 @@ async def product(slug: str, request: Request, account: CurrentAccount, db: DbSe
     async def page_(viewer: Account | shared.Audience | None = account) -> tuple[str, service.ProductView]:
         view = await service.product_view(db, slug, viewer if isinstance(viewer, Account) else None,
                                           stars=chosen, language=language or None,
-                                          verified=True if verified else None, sort=sort, page=page)
+                                          verified=True if verified else None, sort=sort,
+                                          offset=(page - 1) * service.PER_PAGE)
         context = {"view": view, "stars": chosen, "language": language, "verified": verified, "sort": sort,
                    "json_ld": views.json_ld(view), "may_respond": service.may_respond(viewer),
                    "pages": max(1, -(-view.total // service.PER_PAGE)), "account": viewer}
@@ -108,7 +109,7 @@ def _own_parts(view: service.ProductView, account: Account, state: tuple[Any, ..
 async def _form(request: Request, db: DbSession, member, slug: str, *, values: dict | None = None,  # noqa: ANN001
                 errors: dict | None = None, message: str | None = None, status_code: int = 200) -> Response:
     found = await service.get_product(db, slug=slug)
-    view = await service.product_view(db, slug, member, per_page=1)
+    view = await service.product_view(db, slug, member, limit=1)
     if values is None:
         mine = view.mine
         values = {"rating": str(mine.rating), "title": mine.title, "body": mine.body,

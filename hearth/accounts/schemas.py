@@ -1,20 +1,27 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from hearth.accounts.models import Role
+from hearth.settings import get_settings
 from hearth.untrusted import CLEAN, CleanLine
 
 LANGUAGES = ("en", "nl", "fr")
 
 
+def _password_rules(schema: dict[str, Any]) -> None:
+    # The length is checked by passwords.check_strength (with a message that names the
+    # setting's value); the spec shows the same minimum.
+    schema["minLength"] = get_settings().password_min_length
+
+
 class SignUp(BaseModel):
     email: EmailStr
     display_name: CleanLine = Field(min_length=2, max_length=80)
-    password: str = Field(min_length=1, max_length=1024)
+    password: str = Field(max_length=1024, json_schema_extra=_password_rules)
     language: str | None = None
 
     @field_validator("language")
@@ -32,7 +39,7 @@ class SignIn(BaseModel):
 
 class PasswordChange(BaseModel):
     current_password: str = Field(min_length=1, max_length=1024)
-    new_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(max_length=1024, json_schema_extra=_password_rules)
 
 
 class ProfileUpdate(BaseModel):

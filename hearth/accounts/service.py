@@ -239,9 +239,9 @@ async def count_members(session: AsyncSession) -> int:
     return await session.scalar(select(func.count()).where(Account.is_active.is_(True))) or 0
 
 
-async def list_accounts(session: AsyncSession, *, page: int, per_page: int) -> tuple[list[Account], int]:
+async def list_accounts(session: AsyncSession, *, offset: int = 0, limit: int = 50) -> tuple[list[Account], int]:
     total = await session.scalar(select(func.count()).select_from(Account)) or 0
-    rows = await session.scalars(select(Account).order_by(Account.id).offset((page - 1) * per_page).limit(per_page))
+    rows = await session.scalars(select(Account).order_by(Account.id).offset(offset).limit(limit))
     return list(rows), total
 
 

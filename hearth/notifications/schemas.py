@@ -4,6 +4,8 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
+from hearth.paging import Page
+
 
 class NotificationOut(BaseModel):
     id: int
@@ -16,7 +18,5 @@ class NotificationOut(BaseModel):
     read: bool
 
 
-class NotificationPage(BaseModel):
-    items: list[NotificationOut]
+class NotificationPage(Page[NotificationOut]):
     unread: int
-    next_before: int | None

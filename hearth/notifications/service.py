@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from hearth import clock
+from hearth import clock, paging
 from hearth.accounts.models import Account
 from hearth.notifications.models import Notification
 from hearth.notifications.schemas import NotificationOut, NotificationPage
@@ -50,21 +50,22 @@ def version(account: Account, latest: int | None) -> tuple[int, int]:
     return account.unread_notifications, latest or 0
 
 
-async def list_for(session: AsyncSession, account: Account, *, before: int | None = None,
+async def list_for(session: AsyncSession, account: Account, *, cursor: str | None = None,
                    limit: int = 30) -> NotificationPage:
+    """The newest first; the cursor pages on to older ones."""
     actor = Account.__table__.alias("actor")
     query = (select(Notification, actor.c.handle, actor.c.display_name)
              .outerjoin(actor, actor.c.id == Notification.actor_id)
              .where(Notification.account_id == account.id)
              .order_by(Notification.id.desc()).limit(limit + 1))
-    if before is not None:
-        query = query.where(Notification.id < before)
+    if cursor:
+        query = query.where(Notification.id < paging.decode(cursor, int)[0])
     rows = (await session.execute(query)).all()
     items = [NotificationOut(id=n.id, kind=n.kind, title=n.title, url=n.url, actor_handle=handle,
                              actor_name=name, created_at=n.created_at, read=n.read_at is not None)
              for n, handle, name in rows[:limit]]
     return NotificationPage(items=items, unread=account.unread_notifications,
-                            next_before=items[-1].id if len(rows) > limit else None)
+                            next=paging.encode(items[-1].id) if len(rows) > limit else None)
 
 
 async def mark_read(session: AsyncSession, account: Account, ids: list[int] | None = None) -> int:

@@ -24,7 +24,7 @@ MAX_BODY_CHARS = 50_000  # enough to find a post; PostgreSQL caps a tsvector at 
 # Counting (and on PostgreSQL ranking) every match of a common word costs more than it
 # tells: totals stop at 1,000 ("1,000+") and hits past it are not served, as in Meilisearch.
 TOTAL_CAP = 1_000
-MAX_PER_PAGE = 50
+MAX_PER_PAGE = 100  # hearth.paging.MAX_LIMIT: the API's largest page
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WORD = re.compile(r"[^\W_]+")

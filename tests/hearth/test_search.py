@@ -204,7 +204,7 @@ async def test_query_and_document_validation() -> None:
     with pytest.raises(ValueError):
         SearchQuery("x", page=0)
     with pytest.raises(ValueError):
-        SearchQuery("x", per_page=51)
+        SearchQuery("x", per_page=101)
     with pytest.raises(ValueError):  # kinds are single words: "care" must not match "care_item"
         SearchQuery("x", kind="care_item")
     with pytest.raises(ValueError):
