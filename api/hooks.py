@@ -45,8 +45,8 @@ async def _queue(channel: Channel, mentions: list) -> JSONResponse:  # noqa: ANN
 
 
 async def _channel(db: ReadSession, channel_id: int, kind: ChannelKind) -> Channel:
-    channel = await db.get(Channel, channel_id)
-    if channel is None or channel.kind != kind or not channel.active:
+    channel = await service.get_channel(db, channel_id)
+    if channel.kind != kind or not channel.active:
         raise NotFound("No such channel")
     return channel
 

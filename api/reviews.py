@@ -12,7 +12,7 @@ from hearth.ids import Id
 from hearth.paging import Cursor, Limit
 from moderation import service as moderation
 from reviews import service, views
-from reviews.models import Product, ProductStats
+from reviews.models import Product
 from reviews.schemas import (CategoryIn, CategoryOut, ImportResult, InvitationIn, ProductIn, ProductOut, ProductPage,
                              ResponseIn, ReviewIn, ReviewOut, RevisionOut, Sort, VoteIn)
 
@@ -113,7 +113,7 @@ async def update_product(slug: str, data: ProductIn, admin: AdminAccount, db: Db
 
 
 async def _product_out(db: DbSession, saved: Product) -> ProductOut:
-    return views.product(saved, await db.get(ProductStats, saved.id), await service.catalogue_mean(db))
+    return views.product(saved, await service.get_stats(db, saved.id), await service.catalogue_mean(db))
 
 
 class CustomersIn(BaseModel):

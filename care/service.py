@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, delete, exists, func, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care import ingest, threading
@@ -21,7 +20,7 @@ from care.models import (Channel, ChannelKind, Conversation, Mention, MentionTop
 from care.schemas import ChannelIn
 from care import topics
 from care.topics import topic_index
-from hearth import clock, events, paging
+from hearth import clock, events, paging, saving
 from hearth.accounts.models import Account
 from hearth.errors import Conflict, Invalid, NotFound
 from hearth.security import decrypt_secret, encrypt_secret, secret_hint
@@ -65,22 +64,20 @@ async def save_channel(session: AsyncSession, data: ChannelIn, channel_id: int |
         session, channel_id)
     if channel_id is not None and channel.kind != ChannelKind(data.kind):
         raise Invalid("A channel's kind cannot change; add a new channel instead", field="kind")
-    channel.name, channel.account, channel.news = data.name, data.account.strip().lstrip("@"), data.news
-    channel.poll_minutes, channel.active, channel.updated_at = data.poll_minutes, data.active, now
+    values: dict[str, Any] = {"name": data.name, "account": data.account.strip().lstrip("@"), "news": data.news,
+                              "poll_minutes": data.poll_minutes, "active": data.active, "updated_at": now}
     if data.secret:
-        channel.secret_encrypted, channel.secret_hint = encrypt_secret(data.secret), secret_hint(data.secret)
+        values.update(secret_encrypted=encrypt_secret(data.secret), secret_hint=secret_hint(data.secret))
     if data.verify_token:
-        channel.verify_token_encrypted = encrypt_secret(data.verify_token)
-    if channel.kind in (ChannelKind.X, ChannelKind.FACEBOOK) and not channel.secret_encrypted:
+        values["verify_token_encrypted"] = encrypt_secret(data.verify_token)
+    if channel.kind in (ChannelKind.X, ChannelKind.FACEBOOK) and not values.get("secret_encrypted",
+                                                                               channel.secret_encrypted):
         raise Invalid("This channel needs its secret to check that messages really come from the platform",
                       field="secret")
     if channel.kind == ChannelKind.FEED and channel.next_poll_at is None:
-        channel.next_poll_at = now
-    try:
-        async with session.begin_nested():
-            session.add(channel)
-    except IntegrityError as exc:
-        raise Conflict("Another channel has this name", field="name") from exc
+        values["next_poll_at"] = now
+    if not await saving.add_unique(session, channel, **values):
+        raise Conflict("Another channel has this name", field="name")
     return channel
 
 

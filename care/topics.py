@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care import query as queries
 from care.models import Mention, Topic
 from care.query import Document, TopicIndex
 from care.schemas import TopicIn
-from hearth import clock
+from hearth import clock, saving
 from hearth.errors import Conflict, Invalid, NotFound
 
 HANDLE = re.compile(r"(?<![\w@])@(\w{1,50})")
@@ -59,13 +58,9 @@ async def save_topic(session: AsyncSession, data: TopicIn, topic_id: int | None 
     compile_topic(data.query, data.profiles)
     now = clock.now()
     topic = Topic(created_at=now) if topic_id is None else await get_topic(session, topic_id)
-    topic.name, topic.query, topic.profiles, topic.active = data.name, data.query.strip(), data.profiles, data.active
-    topic.updated_at = now
-    try:
-        async with session.begin_nested():
-            session.add(topic)
-    except IntegrityError as exc:
-        raise Conflict("Another topic has this name", field="name") from exc
+    if not await saving.add_unique(session, topic, name=data.name, query=data.query.strip(),
+                                   profiles=data.profiles, active=data.active, updated_at=now):
+        raise Conflict("Another topic has this name", field="name")
     return topic
 
 

@@ -10,13 +10,12 @@ from typing import Any
 
 from sqlalchemy import (String, and_, bindparam, cast, delete, exists, func, literal, literal_column, or_, select,
                         union_all, update)
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 from forums.models import Category, Follow, Post, PostRevision, PostVote, Tag, Thread, ThreadKind, ThreadTag
 from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
-from hearth import clock, events, markdown, paging
+from hearth import clock, events, markdown, paging, saving
 from hearth.accounts.models import Account, Role
 from hearth.db import Prepared, attach
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
@@ -53,13 +52,8 @@ async def get_category(session: AsyncSession, *, slug: str | None = None, catego
 async def save_category(session: AsyncSession, data: CategoryIn, category_id: int | None = None) -> Category:
     category = Category(created_at=clock.now()) if category_id is None else await get_category(
         session, category_id=category_id)
-    for name, value in data.model_dump().items():
-        setattr(category, name, value)
-    try:
-        async with session.begin_nested():
-            session.add(category)
-    except IntegrityError as exc:
-        raise Conflict("Another category already uses this address", field="slug") from exc
+    if not await saving.add_unique(session, category, **data.model_dump()):
+        raise Conflict("Another category already uses this address", field="slug")
     return category
 
 
@@ -193,16 +187,7 @@ def _may_moderate(account: Account) -> bool:
 
 
 async def edit_post(session: AsyncSession, editor: Account, post_id: int, data: PostEdit) -> Post:
-    post = await session.get(Post, post_id)
-    if post is None or post.state == ContentState.DELETED:
-        raise NotFound("No such post")
-    if post.author_id != editor.id and not _may_moderate(editor):
-        raise Forbidden("Only the author or a moderator can edit this post")
-    if post.state == ContentState.REJECTED and not _may_moderate(editor):
-        raise Conflict("This post was refused by a moderator; you can appeal the decision instead")
-    thread = await get_thread(session, post.thread_id)
-    if thread.locked and not _may_moderate(editor):
-        raise Conflict("This thread is locked")
+    post, thread = await editable_post(session, post_id, editor)
     new_title = data.title if data.title and post.is_opening else None
     if data.body == post.body and (new_title is None or new_title == thread.title):
         return post
@@ -227,6 +212,7 @@ async def edit_post(session: AsyncSession, editor: Account, post_id: int, data: 
 async def post_history(session: AsyncSession, viewer: Account, post_id: int) -> list[tuple[PostRevision, Account]]:
     if not _may_moderate(viewer):
         raise Forbidden("Only moderators can read the edit history")
+    await readable_post(session, post_id, viewer)
     rows = await session.execute(select(PostRevision, Account).join(Account, Account.id == PostRevision.editor_id)
                                  .where(PostRevision.post_id == post_id).order_by(PostRevision.id.desc()))
     return [(revision, account) for revision, account in rows.all()]
@@ -240,12 +226,9 @@ async def vote(session: AsyncSession, voter: Account, post_id: int) -> Post:
         raise NotFound("No such post")
     if post.author_id == voter.id:
         raise Invalid("You cannot vote for your own post")
-    try:
-        async with session.begin_nested():
-            session.add(PostVote(post_id=post.id, voter_id=voter.id, created_at=clock.now()))
-    except IntegrityError as exc:
+    if not await saving.add_unique(session, PostVote(post_id=post.id, voter_id=voter.id, created_at=clock.now())):
         # The primary key (post, voter) settles two votes sent at the same moment.
-        raise Conflict("You already voted for this post") from exc
+        raise Conflict("You already voted for this post")
     await session.execute(update(Post).where(Post.id == post.id).values(score=Post.score + 1))
     await _touch(session, post.thread_id)
     await session.refresh(post, ["score"])
@@ -253,9 +236,7 @@ async def vote(session: AsyncSession, voter: Account, post_id: int) -> Post:
 
 
 async def unvote(session: AsyncSession, voter: Account, post_id: int) -> Post:
-    post = await session.get(Post, post_id)
-    if post is None:
-        raise NotFound("No such post")
+    post, _thread = await readable_post(session, post_id, voter)
     result = await session.execute(delete(PostVote).where(PostVote.post_id == post.id, PostVote.voter_id == voter.id))
     if result.rowcount:
         await session.execute(update(Post).where(Post.id == post.id).values(score=Post.score - 1))
@@ -346,13 +327,45 @@ def _answer_order(thread: Thread):  # noqa: ANN202
     return lambda p: (p.id != thread.accepted_post_id, -p.score, p.created_at, p.id)
 
 
-def _visible(post: Post, viewer: Account | None) -> bool:
-    """Everyone sees published posts; authors also their own held or hidden ones, moderators all but deleted."""
-    if post.public:
+def _may_read(state: ContentState, author_id: int, viewer: Account | None) -> bool:
+    """Everyone reads what is published; authors also their own held or hidden posts, moderators all
+    but deleted ones. A thread is read as its question is (they share their state)."""
+    if state == ContentState.PUBLISHED:
         return True
-    if viewer is None or post.state == ContentState.DELETED:
+    if viewer is None or state == ContentState.DELETED:
         return False
-    return _may_moderate(viewer) or (post.author_id == viewer.id and post.state != ContentState.REJECTED)
+    return _may_moderate(viewer) or (author_id == viewer.id and state != ContentState.REJECTED)
+
+
+def _visible(post: Post, viewer: Account | None) -> bool:
+    return _may_read(post.state, post.author_id, viewer)
+
+
+async def readable_thread(session: AsyncSession, thread_id: int, viewer: Account | None) -> Thread:
+    """The thread if `viewer` may read it (the thread page's rule), else NotFound."""
+    thread = await get_thread(session, thread_id)
+    if not _may_read(thread.state, thread.author_id, viewer):
+        raise NotFound("No such thread")
+    return thread
+
+
+async def readable_post(session: AsyncSession, post_id: int, viewer: Account | None) -> tuple[Post, Thread]:
+    """A post and its thread if `viewer` may read both (the thread page's rule), else NotFound:
+    whoever may not read a post is not told it exists."""
+    post = await session.get(Post, post_id)
+    if post is None or not _visible(post, viewer):
+        raise NotFound("No such post")
+    return post, await readable_thread(session, post.thread_id, viewer)
+
+
+async def editable_post(session: AsyncSession, post_id: int, editor: Account) -> tuple[Post, Thread]:
+    """A post and its thread if `editor` may edit the post now: the edit page and the edit alike."""
+    post, thread = await readable_post(session, post_id, editor)
+    if post.author_id != editor.id and not _may_moderate(editor):
+        raise Forbidden("Only the author or a moderator can edit this post")
+    if thread.locked and not _may_moderate(editor):
+        raise Conflict("This thread is locked")
+    return post, thread
 
 
 _TAG_SEPARATOR = "\x1f"

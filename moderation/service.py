@@ -12,11 +12,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, Text, and_, case, cast, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from hearth import clock, events, paging
+from hearth import clock, events, paging, saving
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
@@ -162,12 +161,9 @@ async def _keep_original(session: AsyncSession, kind: str, content_id: int, text
 async def _standing(session: AsyncSession, account_id: int) -> Standing:
     standing = await session.get(Standing, account_id)
     if standing is None:
-        try:
-            async with session.begin_nested():
-                standing = Standing(account_id=account_id, published_count=0, rejected_count=0, warning_count=0,
-                                    flags_agreed=0, flags_disagreed=0, updated_at=clock.now())
-                session.add(standing)
-        except IntegrityError:  # created by a concurrent request a moment ago
+        standing = Standing(account_id=account_id, published_count=0, rejected_count=0, warning_count=0,
+                            flags_agreed=0, flags_disagreed=0, updated_at=clock.now())
+        if not await saving.add_unique(session, standing):  # created by a concurrent request a moment ago
             standing = await session.get(Standing, account_id)
     return standing  # type: ignore[return-value]
 
@@ -190,18 +186,14 @@ async def _open(session: AsyncSession, kind: str, content_id: int, author_id: in
     now = clock.now()
     reviewable = await _reviewable_for(session, kind, content_id)
     if reviewable is None:
-        try:
-            async with session.begin_nested():
-                reviewable = Reviewable(content_kind=kind, content_id=content_id, author_id=author_id,
-                                        status=ReviewStatus.PENDING, priority=priority, score=score,
-                                        reasons=list(dict.fromkeys(reasons)), version=1, created_at=now,
-                                        updated_at=now)
-                session.add(reviewable)
-            events.publish(session, "moderation.item_opened", reviewable_id=reviewable.id)
-            return reviewable
-        except IntegrityError:  # another request opened it at the same moment
-            reviewable = await _reviewable_for(session, kind, content_id)
-            assert reviewable is not None
+        opened = Reviewable(content_kind=kind, content_id=content_id, author_id=author_id,
+                            status=ReviewStatus.PENDING, priority=priority, score=score,
+                            reasons=list(dict.fromkeys(reasons)), version=1, created_at=now, updated_at=now)
+        if await saving.add_unique(session, opened):
+            events.publish(session, "moderation.item_opened", reviewable_id=opened.id)
+            return opened
+        reviewable = await _reviewable_for(session, kind, content_id)  # another request opened it just now
+        assert reviewable is not None
     # The score adds up in the database (concurrent flags must all count); the rest is plain data.
     await session.execute(update(Reviewable).where(Reviewable.id == reviewable.id).values(
         score=Reviewable.score + score, priority=max(reviewable.priority, priority),
@@ -271,14 +263,11 @@ async def flag(session: AsyncSession, flagger: Account, data: FlagIn) -> Reviewa
     weight = trust.flag_weight(flagger, await session.get(Standing, flagger.id), now)
     reviewable = await _open(session, data.kind, data.content_id, content.author_id, [f"flag:{data.reason}"],
                              0.0, FLAG_PRIORITY.get(data.reason, Priority.LOW))
-    try:
-        async with session.begin_nested():
-            session.add(Flag(reviewable_id=reviewable.id, content_kind=data.kind, content_id=data.content_id,
-                             flagger_id=flagger.id, reason=data.reason, note=data.note, weight=weight,
-                             created_at=now))
-    except IntegrityError as exc:
+    flagged = Flag(reviewable_id=reviewable.id, content_kind=data.kind, content_id=data.content_id,
+                   flagger_id=flagger.id, reason=data.reason, note=data.note, weight=weight, created_at=now)
+    if not await saving.add_unique(session, flagged):
         # The unique (content, flagger) settles a double click or a second visit alike.
-        raise Conflict("You already flagged this") from exc
+        raise Conflict("You already flagged this")
     await session.execute(update(Reviewable).where(Reviewable.id == reviewable.id)
                           .values(score=Reviewable.score + weight))
     await session.refresh(reviewable)
@@ -412,14 +401,13 @@ async def _entries(session: AsyncSession, condition: Any, *, limit: int, before:
     return [AuditEntry(a, ac, s, g) for a, ac, s, g in rows]
 
 
+def _acted() -> Conflict:
+    return Conflict("Another moderator acted on this item just now. Reload it to see what changed.")
+
+
 async def _bump(session: AsyncSession, reviewable: Reviewable, version: int, **values: Any) -> None:
     """Change the item only if nobody changed it since `version` was read: one wins, the other is told."""
-    result = await session.execute(update(Reviewable).where(
-        Reviewable.id == reviewable.id, Reviewable.version == version).values(
-        version=Reviewable.version + 1, updated_at=clock.now(), **values))
-    if result.rowcount != 1:
-        raise Conflict("Another moderator acted on this item just now. Reload it to see what changed.")
-    await session.refresh(reviewable)
+    await saving.bump_version(session, reviewable, version, _acted(), **values)
 
 
 def _check_claim(reviewable: Reviewable, moderator: Account) -> None:
@@ -459,10 +447,11 @@ def _check_complete(data: ActionIn) -> None:
 
 
 async def act(session: AsyncSession, moderator: Account, reviewable_id: int, data: ActionIn) -> Reviewable:
+    """Every check comes before the first write: a refused action leaves the item as it was."""
     _check_complete(data)
     reviewable = await get_reviewable(session, reviewable_id)
     if data.version != reviewable.version:
-        raise Conflict("Another moderator acted on this item just now. Reload it to see what changed.")
+        raise _acted()
     _check_claim(reviewable, moderator)
     guideline = await _guideline_for(session, data.guideline_id)
     if data.action in RESOLVING and reviewable.status != ReviewStatus.PENDING:
@@ -477,7 +466,9 @@ async def act(session: AsyncSession, moderator: Account, reviewable_id: int, dat
     elif data.action == "warn":
         await _warn(session, moderator, reviewable, data, content, guideline)
     elif data.action == "suspend":
-        await _suspend(session, moderator, reviewable, data, guideline)
+        member = await _suspendable(session, moderator, reviewable.author_id, data.days)
+        await _bump(session, reviewable, data.version)
+        await _suspend(session, moderator, member, data.days, guideline, data.note, reviewable)
     await session.flush()
     return reviewable
 
@@ -543,33 +534,37 @@ async def _warn(session: AsyncSession, moderator: Account, reviewable: Reviewabl
     await _tell_author(session, reviewable, "moderation.warn", content.title, key=f"warn:{entry.id}")
 
 
-async def _suspend(session: AsyncSession, moderator: Account, reviewable: Reviewable, data: ActionIn,
-                   guideline: Guideline | None) -> None:
-    if reviewable.author_id is None:
+async def _suspendable(session: AsyncSession, moderator: Account, account_id: int | None,
+                       days: int | None) -> Account:
+    """The member this moderator may suspend for `days` (None: lift), or why not."""
+    if account_id is None:
         raise Invalid("This content has no author to suspend")
-    await _bump(session, reviewable, data.version)
-    await suspend_member(session, moderator, reviewable.author_id, data.days, guideline.id if guideline else None,
-                         data.note, reviewable)
-
-
-async def suspend_member(session: AsyncSession, moderator: Account, account_id: int, days: int | None,
-                         guideline_id: int | None, note: str | None,
-                         reviewable: Reviewable | None = None) -> Account:
-    """Suspend for `days`, citing a guideline; None lifts the suspension."""
-    if days is not None and guideline_id is None:
-        raise Invalid("Choose the guideline this breaks", field="guideline_id")
-    guideline = await _guideline_for(session, guideline_id)
     member = await accounts.get_account(session, account_id)
     if member.id == moderator.id:
         raise Invalid("You cannot suspend yourself")
     if days is not None and trust.is_staff(member) and not moderator.has_role(Role.ADMIN):
         raise Forbidden("Only an admin can suspend a member of the team")
+    return member
+
+
+async def suspend_member(session: AsyncSession, moderator: Account, account_id: int, days: int | None,
+                         guideline_id: int | None, note: str | None) -> Account:
+    """Suspend for `days`, citing a guideline; None lifts the suspension."""
+    if days is not None and guideline_id is None:
+        raise Invalid("Choose the guideline this breaks", field="guideline_id")
+    guideline = await _guideline_for(session, guideline_id)
+    member = await _suspendable(session, moderator, account_id, days)
+    await _suspend(session, moderator, member, days, guideline, note)
+    return member
+
+
+async def _suspend(session: AsyncSession, moderator: Account, member: Account, days: int | None,
+                   guideline: Guideline | None, note: str | None, reviewable: Reviewable | None = None) -> None:
     until = clock.now() + timedelta(days=days) if days else None
     await accounts.suspend(session, member, until)
     _audit(session, reviewable, "suspend" if days else "unsuspend", actor=moderator, subject_id=member.id,
            guideline_id=guideline.id if guideline else None, note=note,
            details={"until": until.isoformat() if until else None, "days": days})
-    return member
 
 
 async def _tell_author(session: AsyncSession, reviewable: Reviewable, kind: str, title: str, *,
@@ -621,11 +616,8 @@ async def add_watched_word(session: AsyncSession, admin: Account, data: WatchedW
         raise Invalid("Say what to replace it with", field="replacement")
     word = WatchedWord(pattern=data.pattern, is_regex=data.is_regex, action=data.action,
                        replacement=data.replacement, created_by_id=admin.id, created_at=clock.now())
-    try:
-        async with session.begin_nested():
-            session.add(word)
-    except IntegrityError as exc:
-        raise Conflict("This word is already watched", field="pattern") from exc
+    if not await saving.add_unique(session, word):
+        raise Conflict("This word is already watched", field="pattern")
     _audit(session, None, "watched_word_added", actor=admin,
            details={"pattern": data.pattern, "action": str(data.action), "regex": data.is_regex})
     await session.flush()
@@ -661,13 +653,8 @@ async def save_guideline(session: AsyncSession, admin: Account, data: GuidelineI
         guideline = await session.get(Guideline, guideline_id)
         if guideline is None:
             raise NotFound("No such guideline")
-    for name, value in data.model_dump().items():
-        setattr(guideline, name, value)
-    try:
-        async with session.begin_nested():
-            session.add(guideline)
-    except IntegrityError as exc:
-        raise Conflict("Another guideline has this title", field="title") from exc
+    if not await saving.add_unique(session, guideline, **data.model_dump()):
+        raise Conflict("Another guideline has this title", field="title")
     _audit(session, None, "guideline_saved", actor=admin, details={"title": data.title, "active": data.active})
     await session.flush()
     return guideline

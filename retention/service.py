@@ -22,11 +22,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from hearth import clock, events, i18n
+from hearth import clock, events, i18n, saving
 from hearth.accounts.models import Account, Role, holds_role
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
 from hearth.notifications import service as notifications
@@ -99,12 +98,9 @@ def _log(session: AsyncSession, case: RetentionCase, action: str, *, actor: Acco
 
 async def _bump(session: AsyncSession, case: RetentionCase, version: int, **values: Any) -> None:
     """Change the case only if nobody changed it since `version` was read: one wins, the other is told."""
-    result = await session.execute(update(RetentionCase).where(
-        RetentionCase.id == case.id, RetentionCase.version == version).values(
-        version=RetentionCase.version + 1, updated_at=clock.now(), **values))
-    if result.rowcount != 1:
-        raise Conflict("Another agent changed this case just now. Reload it to see what changed.")
-    await session.refresh(case)
+    await saving.bump_version(session, case, version,
+                              Conflict("Another agent changed this case just now. Reload it to see what changed."),
+                              **values)
 
 
 # --- opening cases from review events ----------------------------------------------------------
@@ -180,10 +176,7 @@ async def open_case(session: AsyncSession, *, review_id: int, product_id: int, a
     due = now + timedelta(hours=settings.retention_due_hours)
     case = RetentionCase(review_id=review_id, product_id=product_id, customer_id=author_id, rating_before=rating,
                           status=CaseStatus.OPEN, version=1, opened_at=now, due_at=due, updated_at=now)
-    try:
-        async with session.begin_nested():
-            session.add(case)
-    except IntegrityError:  # another worker opened it a moment ago
+    if not await saving.add_unique(session, case):  # another worker opened it a moment ago
         return await case_for_review(session, review_id)
     _log(session, case, "opened", rating=rating)
     if settings.retention_assignment != "pool" and (agent := await _next_agent(session)) is not None:
@@ -223,12 +216,7 @@ async def _record_turn(session: AsyncSession, agent_id: int, seen: int | None) -
     now = clock.now()
     turn = (await session.scalar(select(func.max(AgentTurn.turn))) or 0) + 1
     if seen is None:
-        try:
-            async with session.begin_nested():
-                session.add(AgentTurn(agent_id=agent_id, turn=turn, last_assigned_at=now))
-        except IntegrityError:
-            return False
-        return True
+        return await saving.add_unique(session, AgentTurn(agent_id=agent_id, turn=turn, last_assigned_at=now))
     result = await session.execute(update(AgentTurn).where(AgentTurn.agent_id == agent_id, AgentTurn.turn == seen)
                                    .values(turn=turn, last_assigned_at=now)
                                    .execution_options(synchronize_session=False))
@@ -624,11 +612,7 @@ async def save_root_cause(session: AsyncSession, data: RootCauseIn, root_cause_i
         if found is None:
             raise NotFound("No such root cause")
         root_cause = found
-    root_cause.name, root_cause.position, root_cause.active = data.name, data.position, data.active
-    try:
-        async with session.begin_nested():
-            session.add(root_cause)
-    except IntegrityError as exc:
-        raise Conflict("Another root cause has this name", field="name") from exc
+    if not await saving.add_unique(session, root_cause, name=data.name, position=data.position, active=data.active):
+        raise Conflict("Another root cause has this name", field="name")
     await session.flush()
     return root_cause

@@ -18,11 +18,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Integer, String, and_, bindparam, cast, delete, func, select, true as literal_true, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
-from hearth import clock, events, markdown
+from hearth import clock, events, markdown, saving
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
 from hearth.db import Prepared
@@ -70,13 +69,9 @@ async def save_category(session: AsyncSession, data: CategoryIn, category_id: in
     if removed := used - {d.key for d in data.dimensions}:
         raise Conflict("Reviews already rate %(keys)s; keep those dimensions (you may rename them)",
                        field="dimensions", keys=", ".join(sorted(removed)))
-    category.slug, category.name, category.position = data.slug, data.name, data.position
-    category.dimensions = [d.model_dump() for d in data.dimensions]
-    try:
-        async with session.begin_nested():
-            session.add(category)
-    except IntegrityError as exc:
-        raise Conflict("Another category already uses this address", field="slug") from exc
+    if not await saving.add_unique(session, category, slug=data.slug, name=data.name, position=data.position,
+                                   dimensions=[d.model_dump() for d in data.dimensions]):
+        raise Conflict("Another category already uses this address", field="slug")
     return category
 
 
@@ -109,17 +104,19 @@ async def get_product(session: AsyncSession, *, slug: str | None = None, product
     return product
 
 
+async def get_stats(session: AsyncSession, product_id: int) -> ProductStats:
+    stats = await session.get(ProductStats, product_id)
+    if stats is None:
+        raise NotFound("No such product")
+    return stats
+
+
 async def save_product(session: AsyncSession, data: ProductIn, product_id: int | None = None) -> Product:
     await get_category(session, data.category_id)
     product = Product(created_at=clock.now()) if product_id is None else await get_product(
         session, product_id=product_id)
-    for name, value in data.model_dump().items():
-        setattr(product, name, value)
-    try:
-        async with session.begin_nested():
-            session.add(product)
-    except IntegrityError as exc:
-        raise Conflict("Another product already uses this address", field="slug") from exc
+    if not await saving.add_unique(session, product, **data.model_dump()):
+        raise Conflict("Another product already uses this address", field="slug")
     if product_id is None:
         session.add(ProductStats(product_id=product.id, review_count=0, rating_sum=0, distribution=[0] * 5,
                                  recommend_yes=0, recommend_no=0, dimensions={}, updated_at=clock.now()))
@@ -333,11 +330,9 @@ async def vote(session: AsyncSession, voter: Account, review_id: int, helpful: b
         raise NotFound("No such review")
     if review.author_id == voter.id:
         raise Invalid("You cannot vote on your own review")
-    try:
-        async with session.begin_nested():
-            session.add(ReviewVote(review_id=review.id, voter_id=voter.id, helpful=helpful, created_at=clock.now()))
-    except IntegrityError as exc:
-        raise Conflict("You already voted on this review") from exc
+    ballot = ReviewVote(review_id=review.id, voter_id=voter.id, helpful=helpful, created_at=clock.now())
+    if not await saving.add_unique(session, ballot):
+        raise Conflict("You already voted on this review")
     await _recount_votes(session, review)
     return review
 
@@ -568,13 +563,8 @@ async def facts(session: AsyncSession, review_ids: list[int]) -> dict[int, Revie
 
 async def link_customer(session: AsyncSession, product_id: int, account_id: int, source: str) -> bool:
     """Mark a member as holding a product; False when they already were."""
-    try:
-        async with session.begin_nested():
-            session.add(VerifiedCustomer(product_id=product_id, account_id=account_id, source=source,
-                                         created_at=clock.now()))
-    except IntegrityError:
-        return False
-    return True
+    return await saving.add_unique(session, VerifiedCustomer(product_id=product_id, account_id=account_id,
+                                                             source=source, created_at=clock.now()))
 
 
 async def import_customers(session: AsyncSession, text: str) -> tuple[int, int, list[str]]:
@@ -616,12 +606,11 @@ async def invite(session: AsyncSession, admin: Account, product_id: int, emails:
         if account is None:
             errors.append(f"no member with e-mail {email[:80]}")
             continue
-        try:
-            async with session.begin_nested():
-                session.add(Invitation(product_id=product_id, account_id=account.id, reward=reward,
-                                       invited_by_id=admin.id, created_at=clock.now()))
+        invitation = Invitation(product_id=product_id, account_id=account.id, reward=reward, invited_by_id=admin.id,
+                                created_at=clock.now())
+        if await saving.add_unique(session, invitation):
             invited += 1
-        except IntegrityError:
+        else:
             errors.append(f"{email[:80]} was already invited")
     await session.flush()
     return invited, errors

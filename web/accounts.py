@@ -13,6 +13,7 @@ from hearth.accounts.schemas import PasswordChange, ProfileUpdate, SignIn, SignU
 from hearth.auth import AdminAccount, CurrentAccount, CurrentMember
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
+from hearth.ids import Id
 from hearth.security import LANGUAGE_COOKIE, SESSION_COOKIE, clear_session_cookie, set_session_cookie
 from hearth.settings import get_settings
 from web.forms import field_errors, safe_next, validate
@@ -203,7 +204,7 @@ async def settings_token_create(request: Request, account: CurrentMember, db: Db
 
 
 @router.post("/settings/tokens/{token_id}/revoke")
-async def settings_token_revoke(token_id: int, request: Request, account: CurrentMember, db: DbSession) -> Response:
+async def settings_token_revoke(token_id: Id, request: Request, account: CurrentMember, db: DbSession) -> Response:
     await service.revoke_token(db, account, token_id)
     ctx = await _settings_context(db, account)
     ctx["toasts"] = [{"kind": "ok", "message": _("The token was revoked")}]
@@ -234,7 +235,7 @@ async def admin_members(request: Request, admin: AdminAccount, db: DbSession,
 
 
 @router.post("/admin/members/{account_id}/roles")
-async def admin_member_roles(account_id: int, request: Request, admin: AdminAccount, db: DbSession) -> Response:
+async def admin_member_roles(account_id: Id, request: Request, admin: AdminAccount, db: DbSession) -> Response:
     form = await request.form()
     chosen = {Role(r) for r in form.getlist("roles") if r in Role.__members__.values()}
     member = await service.get_account(db, account_id)
@@ -246,7 +247,7 @@ async def admin_member_roles(account_id: int, request: Request, admin: AdminAcco
 
 
 @router.post("/admin/members/{account_id}/active")
-async def admin_member_active(account_id: int, request: Request, admin: AdminAccount, db: DbSession,
+async def admin_member_active(account_id: Id, request: Request, admin: AdminAccount, db: DbSession,
                               active: Text = "false") -> Response:
     member = await service.get_account(db, account_id)
     if member.id == admin.id:

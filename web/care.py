@@ -18,7 +18,8 @@ from hearth.accounts.models import Role
 from hearth.auth import RequireRole
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
-from web.forms import field_errors, validate
+from hearth.ids import BigId, Id
+from web.forms import field_errors, number, validate
 from web.rendering import is_htmx, render
 
 router = APIRouter()
@@ -30,10 +31,6 @@ MAX_UPLOAD = 50_000_000
 
 def _see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
-
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.strip().isdigit() else None
 
 
 def _day(value: str) -> datetime | None:
@@ -50,7 +47,7 @@ async def stream_page(request: Request, agent: Agent, db: DbSession, topic: str 
                       since: str = Query("", max_length=10), until: str = Query("", max_length=10),
                       cursor: str | None = Query(None, max_length=200)) -> Response:
     until_day = _day(until)
-    filters = service.StreamFilter(_int(topic), _int(channel), language or None,
+    filters = service.StreamFilter(number(topic), number(channel), language or None,
                                    Sentiment(sentiment) if sentiment else None, _day(since),
                                    until_day + timedelta(days=1) if until_day else None)
     rows, more = await service.stream(db, filters, cursor=cursor)
@@ -64,12 +61,12 @@ async def stream_page(request: Request, agent: Agent, db: DbSession, topic: str 
 
 
 @router.get("/care/conversations/{conversation_id}")
-async def conversation_page(conversation_id: int, request: Request, agent: Agent, db: DbSession) -> Response:
+async def conversation_page(conversation_id: BigId, request: Request, agent: Agent, db: DbSession) -> Response:
     return render(request, "care/conversation.html", {"view": await service.conversation(db, conversation_id)})
 
 
 @router.post("/care/mentions/{mention_id}/sentiment")
-async def correct(mention_id: int, request: Request, agent: Agent, db: DbSession, sentiment: Text = "") -> Response:
+async def correct(mention_id: BigId, request: Request, agent: Agent, db: DbSession, sentiment: Text = "") -> Response:
     if sentiment not in ("positive", "neutral", "negative"):
         raise Invalid("Choose positive, neutral or negative")
     mention = await service.correct_sentiment(db, agent, mention_id, sentiment)
@@ -93,7 +90,7 @@ def _topic_data(values: dict) -> TopicIn:
 @router.get("/care/topics")
 async def topics_page(request: Request, agent: Agent, db: DbSession, edit: str = Query("", max_length=10)) -> Response:
     listed = await topics.list_topics(db)
-    chosen = next((t for t in listed if t.id == _int(edit)), None)
+    chosen = next((t for t in listed if t.id == number(edit)), None)
     values = (_topic_values(chosen.name, chosen.query, " ".join(chosen.profiles), "on" if chosen.active else "")
               if chosen else {"active": "on"})
     return render(request, "care/topics.html", {"topics": listed, "edit": chosen, "values": values, "errors": {},
@@ -118,11 +115,11 @@ async def save_topic(request: Request, agent: Agent, db: DbSession, name: Text =
                      profiles: Text = "", active: Text = "", topic_id: Text = "") -> Response:
     values = _topic_values(name, query, profiles, active)
     try:
-        await topics.save_topic(db, _topic_data(values), _int(topic_id))
+        await topics.save_topic(db, _topic_data(values), number(topic_id))
     except HearthError as exc:
         listed = await topics.list_topics(db)
         return render(request, "care/topics.html", {
-            "topics": listed, "edit": next((t for t in listed if t.id == _int(topic_id)), None), "values": values,
+            "topics": listed, "edit": next((t for t in listed if t.id == number(topic_id)), None), "values": values,
             "errors": field_errors(exc) if isinstance(exc, Invalid) else {}, "message": exc.translated(_),
             "deletes": await service.smart_deletes(db)}, status_code=exc.status)
     return _see_other("/care/topics")
@@ -137,7 +134,7 @@ async def smart_delete_page(request: Request, agent: Agent, db: DbSession) -> Re
 @router.post("/care/smart-delete")
 async def smart_delete(request: Request, agent: Agent, db: DbSession, expected: Text = "") -> Response:
     try:
-        count = _int(expected)
+        count = number(expected)
         if count is None:  # the preview's count is what makes the delete safe: never without it
             raise Invalid("Start from the preview: a smart delete needs the number of mentions it showed",
                           field="expected")
@@ -166,13 +163,13 @@ async def save_channel(request: Request, agent: Agent, db: DbSession, kind: Text
               "active": active}
     try:
         data = validate(ChannelIn, {"kind": kind, "name": name, "account": account, "news": news == "on",
-                                    "poll_minutes": _int(poll_minutes) or 0, "secret": secret or None,
+                                    "poll_minutes": number(poll_minutes) or 0, "secret": secret or None,
                                     "verify_token": verify_token or None, "active": active == "on"})
-        await service.save_channel(db, data, _int(channel_id))
+        await service.save_channel(db, data, number(channel_id))
     except HearthError as exc:
         listed = await service.list_channels(db)
         return render(request, "care/channels.html", {
-            "channels": [(c, views.webhook_url(c)) for c in listed], "values": values, "edit_id": _int(channel_id),
+            "channels": [(c, views.webhook_url(c)) for c in listed], "values": values, "edit_id": number(channel_id),
             "errors": field_errors(exc) if isinstance(exc, Invalid) else {}, "message": exc.translated(_)},
             status_code=exc.status)
     return _see_other("/care/channels")
@@ -187,7 +184,7 @@ async def imports_page(request: Request, agent: Agent, db: DbSession) -> Respons
 
 
 @router.get("/care/imports/{import_id}")
-async def import_progress(import_id: int, request: Request, agent: Agent, db: DbSession) -> Response:
+async def import_progress(import_id: Id, request: Request, agent: Agent, db: DbSession) -> Response:
     """The progress row, polled by htmx while the import runs."""
     return render(request, "care/_import_row.html", {"job": await jobs.get_import(db, import_id)})
 
@@ -202,7 +199,7 @@ async def upload(request: Request, agent: Agent, db: DbSession,
         content = await file.read(MAX_UPLOAD + 1)
         if len(content) > MAX_UPLOAD:
             raise Invalid("The file is larger than 50 MB; import it with `hearth import-mentions`", field="file")
-        job = await jobs.upload(db, agent, await service.get_channel(db, _int(channel_id) or 0), format,
+        job = await jobs.upload(db, agent, await service.get_channel(db, number(channel_id) or 0), format,
                                 file.filename, content)
     except HearthError as exc:
         channels = [c for c in await service.list_channels(db) if c.kind == "import"]

@@ -74,7 +74,9 @@ def respond(request: Request, exc: Exception) -> Response:
     if isinstance(exc, HearthError):
         return render_error(request, exc.status, exc)
     if isinstance(exc, RequestValidationError):
-        return render_error(request, 422, None)
+        # A path that does not validate (/t/99999999999999999999) names a page that cannot exist.
+        in_path = all(error.get("loc", ("",))[0] == "path" for error in exc.errors())
+        return render_error(request, 404 if in_path else 422, None)
     if isinstance(exc, StarletteHTTPException):
         return render_error(request, exc.status_code, None, headers=getattr(exc, "headers", None))
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)

@@ -1,13 +1,17 @@
-"""Helpers shared by page handlers: form validation messages and safe redirects."""
+"""Helpers shared by page handlers: form numbers and validation messages, actions that change
+nothing when refused, and safe redirects."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession, AsyncSessionTransaction
 
 from hearth import i18n
 from hearth.errors import Invalid
+from hearth.ids import MAX_ID
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -35,6 +39,28 @@ def validate(model: type[M], data: dict[str, Any]) -> M:
                 fields.setdefault(name, _MESSAGES.get(error["type"], "This value is not valid"))
         raise Invalid("Please check what you entered",
                       errors=[{"loc": [k], "msg": v} for k, v in fields.items()]) from exc
+
+
+_WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")  # ASCII digits only: "²".isdigit() is True, int("²") fails
+
+
+def number(value: str | None, field: str | None = None) -> int | None:
+    """A whole number from a form or query field (an id, a version, days, a position), None when left
+    blank. What is not a number the database can hold ("²", "1e3", 99999999999999999999) is that
+    field's error; which numbers make sense (1 to 365 days, versions from 1) the form's schema says."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if not _WHOLE_NUMBER.fullmatch(text) or len(text) > 11 or abs(int(text)) > MAX_ID:
+        raise Invalid("Enter a whole number", field=field)
+    return int(text)
+
+
+def all_or_nothing(db: AsyncSession) -> AsyncSessionTransaction:
+    """`async with all_or_nothing(db):` around what a page does: if it is refused, everything it wrote is
+    undone. A page that shows the refusal in its form answers normally, so the request commits; without
+    this the refused action's first writes (a version raised, say) would be saved with no audit entry."""
+    return db.begin_nested()
 
 
 def field_errors(exc: Invalid) -> dict[str, str]:

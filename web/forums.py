@@ -8,17 +8,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import RedirectResponse, Response
 
 from forums import service
-from forums.models import Post
 from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
 from hearth import i18n, search
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
 from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
 from hearth.db import DbSession
-from hearth.errors import HearthError, Invalid, NotFound
+from hearth.errors import HearthError, Invalid
+from hearth.ids import Id
 from moderation.models import ContentState
 from web import cards, pagecache, shared
-from web.forms import field_errors, validate
+from web.forms import all_or_nothing, field_errors, number, validate
 from web.rendering import is_htmx, render, render_text
 
 router = APIRouter()
@@ -64,12 +64,12 @@ async def category(slug: str, request: Request, account: CurrentAccount, db: DbS
 
 
 @router.get("/t/{thread_id}")
-async def thread_short(thread_id: int, db: DbSession) -> Response:
-    return _see_other(service.thread_url(await service.get_thread(db, thread_id)))
+async def thread_short(thread_id: Id, account: CurrentAccount, db: DbSession) -> Response:
+    return _see_other(service.thread_url(await service.readable_thread(db, thread_id, account)))
 
 
 @router.get("/t/{thread_id}/{slug}")
-async def thread(thread_id: int, slug: str, request: Request, account: CurrentAccount, db: DbSession) -> Response:
+async def thread(thread_id: Id, slug: str, request: Request, account: CurrentAccount, db: DbSession) -> Response:
     if account is None:
         async def page() -> Response:
             view = await service.thread_view(db, thread_id, None)
@@ -121,9 +121,10 @@ def _own_parts(view: service.ThreadView, account: Account, mine: tuple[frozenset
 
 
 @router.post("/t/{thread_id}/answers")
-async def answer(thread_id: int, request: Request, member: CurrentMember, db: DbSession, body: Text = "") -> Response:
+async def answer(thread_id: Id, request: Request, member: CurrentMember, db: DbSession, body: Text = "") -> Response:
     try:
-        post = await service.create_answer(db, member, thread_id, validate(PostIn, {"body": body}))
+        async with all_or_nothing(db):
+            post = await service.create_answer(db, member, thread_id, validate(PostIn, {"body": body}))
     except Invalid as exc:
         view = await service.thread_view(db, thread_id, member)
         return render(request, "forums/thread.html", {"view": view, "values": {"body": body},
@@ -133,14 +134,14 @@ async def answer(thread_id: int, request: Request, member: CurrentMember, db: Db
 
 
 async def _post_fragment(request: Request, db: DbSession, member, post_id: int) -> Response:  # noqa: ANN001
-    post = await db.get(Post, post_id)
+    post, _thread = await service.readable_post(db, post_id, member)
     view = await service.thread_view(db, post.thread_id, member)
     current = next(p for p in [view.question, *view.answers] if p.id == post_id)
     return render(request, "forums/_vote.html", {"post": current, "view": view})
 
 
 @router.post("/posts/{post_id}/vote")
-async def vote(post_id: int, request: Request, member: CurrentMember, db: DbSession, action: Text = "up") -> Response:
+async def vote(post_id: Id, request: Request, member: CurrentMember, db: DbSession, action: Text = "up") -> Response:
     if action == "up":
         post = await service.vote(db, member, post_id)
     else:
@@ -152,14 +153,14 @@ async def vote(post_id: int, request: Request, member: CurrentMember, db: DbSess
 
 
 @router.post("/t/{thread_id}/accept")
-async def accept(thread_id: int, member: CurrentMember, db: DbSession, post_id: Text = "") -> Response:
-    chosen = int(post_id) if post_id.isdigit() else None
+async def accept(thread_id: Id, member: CurrentMember, db: DbSession, post_id: Text = "") -> Response:
+    chosen = number(post_id, "post_id")
     thread = await service.accept(db, member, thread_id, chosen)
     return _see_other(service.thread_url(thread) + (f"#post-{chosen}" if chosen else ""))
 
 
 @router.post("/t/{thread_id}/follow")
-async def follow(thread_id: int, request: Request, member: CurrentMember, db: DbSession,
+async def follow(thread_id: Id, request: Request, member: CurrentMember, db: DbSession,
                  following: Text = "true") -> Response:
     await service.set_following(db, member, thread_id, following == "true")
     thread = await service.get_thread(db, thread_id)
@@ -169,7 +170,7 @@ async def follow(thread_id: int, request: Request, member: CurrentMember, db: Db
 
 
 @router.post("/t/{thread_id}/lock")
-async def lock(thread_id: int, moderator: Moderator, db: DbSession, locked: Text = "true") -> Response:
+async def lock(thread_id: Id, moderator: Moderator, db: DbSession, locked: Text = "true") -> Response:
     thread = await service.set_locked(db, moderator, thread_id, locked == "true")
     return _see_other(service.thread_url(thread))
 
@@ -192,9 +193,10 @@ async def ask(request: Request, member: CurrentMember, db: DbSession, category_i
               title: Text = "", body: Text = "", tags: Text = "") -> Response:
     values = {"category_id": category_id, "kind": kind, "title": title, "body": body, "tags": tags}
     try:
-        data = validate(ThreadIn, {"category_id": category_id or 0, "kind": kind, "title": title, "body": body,
-                                   "tags": [t for t in tags.replace(",", " ").split() if t]})
-        thread = await service.create_thread(db, member, data)
+        data = validate(ThreadIn, {"category_id": number(category_id, "category_id"), "kind": kind, "title": title,
+                                   "body": body, "tags": [t for t in tags.replace(",", " ").split() if t]})
+        async with all_or_nothing(db):
+            thread = await service.create_thread(db, member, data)
     except HearthError as exc:
         return render(request, "forums/ask.html", {
             "categories": await service.list_categories(db), "values": values,
@@ -204,23 +206,20 @@ async def ask(request: Request, member: CurrentMember, db: DbSession, category_i
 
 
 @router.get("/posts/{post_id}/edit")
-async def edit_page(post_id: int, request: Request, member: CurrentMember, db: DbSession) -> Response:
-    post = await db.get(Post, post_id)
-    if post is None:
-        raise NotFound("No such post")
-    thread = await service.get_thread(db, post.thread_id)
+async def edit_page(post_id: Id, request: Request, member: CurrentMember, db: DbSession) -> Response:
+    post, thread = await service.editable_post(db, post_id, member)
     return render(request, "forums/edit.html", {"post": post, "thread": thread, "errors": {},
                                                 "values": {"body": post.body, "title": thread.title}})
 
 
 @router.post("/posts/{post_id}/edit")
-async def edit(post_id: int, request: Request, member: CurrentMember, db: DbSession, body: Text = "",
+async def edit(post_id: Id, request: Request, member: CurrentMember, db: DbSession, body: Text = "",
                title: Annotated[str | None, Form()] = None) -> Response:
     try:
-        post = await service.edit_post(db, member, post_id, validate(PostEdit, {"body": body, "title": title}))
+        async with all_or_nothing(db):
+            post = await service.edit_post(db, member, post_id, validate(PostEdit, {"body": body, "title": title}))
     except Invalid as exc:
-        post = await db.get(Post, post_id)
-        thread = await service.get_thread(db, post.thread_id)
+        post, thread = await service.editable_post(db, post_id, member)
         return render(request, "forums/edit.html", {"post": post, "thread": thread, "errors": field_errors(exc),
                       "values": {"body": body, "title": title}}, status_code=422)
     thread = await service.get_thread(db, post.thread_id)
@@ -228,11 +227,8 @@ async def edit(post_id: int, request: Request, member: CurrentMember, db: DbSess
 
 
 @router.get("/posts/{post_id}/history")
-async def history(post_id: int, request: Request, moderator: Moderator, db: DbSession) -> Response:
-    post = await db.get(Post, post_id)
-    if post is None:
-        raise NotFound("No such post")
-    thread = await service.get_thread(db, post.thread_id)
+async def history(post_id: Id, request: Request, moderator: Moderator, db: DbSession) -> Response:
+    post, thread = await service.readable_post(db, post_id, moderator)
     revisions = await service.post_history(db, moderator, post_id)
     return render(request, "forums/history.html", {"post": post, "thread": thread, "revisions": revisions})
 
@@ -271,9 +267,9 @@ async def admin_category_save(request: Request, admin: AdminAccount, db: DbSessi
                               category_id: Text = "") -> Response:
     values = {"name": name, "slug": slug, "description": description, "language": language, "position": position}
     try:
-        data = validate(CategoryIn, {**values, "language": language or None,
-                                     "position": position if position.strip().isdigit() else -1})
-        await service.save_category(db, data, int(category_id) if category_id.isdigit() else None)
+        data = validate(CategoryIn, {**values, "language": language or None, "position": number(position, "position")})
+        async with all_or_nothing(db):
+            await service.save_category(db, data, number(category_id))
     except HearthError as exc:
         return render(request, "admin/categories.html", {
             "categories": await service.list_categories(db), "values": values,

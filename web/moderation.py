@@ -13,10 +13,11 @@ from hearth.accounts.models import Role
 from hearth.auth import AdminAccount, CurrentMember, RequireRole
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
+from hearth.ids import Id
 from moderation import kinds, screening, service, trust
 from moderation.models import FlagReason, ReviewStatus, WordAction
-from moderation.schemas import ACTIONS, ActionIn, AppealIn, FlagIn, GuidelineIn, WatchedWordIn
-from web.forms import field_errors, safe_next, validate
+from moderation.schemas import ACTIONS, ActionIn, AppealIn, ClaimIn, FlagIn, GuidelineIn, WatchedWordIn
+from web.forms import all_or_nothing, field_errors, number, safe_next, validate
 from web import shared
 from web.rendering import environment, is_htmx, render
 
@@ -33,10 +34,6 @@ def _see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-def _int(value: str) -> int | None:
-    return int(value) if value.strip().isdigit() else None
-
-
 def _common() -> dict:
     return {"reason_label": screening.label, "author_message": screening.author_message,
             "kind_label": lambda name: kinds.get(name).label, "trust_name": lambda level: trust.NAMES[level],
@@ -49,9 +46,10 @@ def _common() -> dict:
 async def flag(request: Request, member: CurrentMember, db: DbSession, kind: Text = "", content_id: Text = "",
                reason: Text = "", note: Text = "", next: Text = "/") -> Response:
     try:
-        data = validate(FlagIn, {"kind": kind, "content_id": _int(content_id) or 0, "reason": reason,
+        data = validate(FlagIn, {"kind": kind, "content_id": number(content_id, "content_id"), "reason": reason,
                                  "note": note or None})
-        await service.flag(db, member, data)
+        async with all_or_nothing(db):
+            await service.flag(db, member, data)
         message, kind_of = _("Thank you. A moderator will look at it."), "ok"
     except HearthError as exc:
         if not is_htmx(request):
@@ -74,9 +72,10 @@ async def mine(request: Request, member: CurrentMember, db: DbSession) -> Respon
 
 
 @router.post("/moderation/mine/{item_id}/appeal")
-async def appeal(item_id: int, request: Request, member: CurrentMember, db: DbSession, text: Text = "") -> Response:
+async def appeal(item_id: Id, request: Request, member: CurrentMember, db: DbSession, text: Text = "") -> Response:
     try:
-        await service.appeal(db, member, item_id, validate(AppealIn, {"text": text}).text)
+        async with all_or_nothing(db):
+            await service.appeal(db, member, item_id, validate(AppealIn, {"text": text}).text)
     except HearthError as exc:
         return render(request, "moderation/mine.html", {
             "items": await service.my_items(db, member), "warnings": await service.my_warnings(db, member),
@@ -115,30 +114,33 @@ async def _item_page(request: Request, db: DbSession, item_id: int, *, message: 
 
 
 @router.get("/mod/items/{item_id}")
-async def item(item_id: int, request: Request, moderator: Moderator, db: DbSession) -> Response:
+async def item(item_id: Id, request: Request, moderator: Moderator, db: DbSession) -> Response:
     return await _item_page(request, db, item_id)
 
 
 @router.post("/mod/items/{item_id}/claim")
-async def claim(item_id: int, request: Request, moderator: Moderator, db: DbSession, version: Text = "",
+async def claim(item_id: Id, request: Request, moderator: Moderator, db: DbSession, version: Text = "",
                 claiming: Text = "true") -> Response:
     try:
-        await service.claim(db, moderator, item_id, _int(version) or 0, claiming=claiming == "true")
+        data = validate(ClaimIn, {"version": number(version, "version")})
+        async with all_or_nothing(db):
+            await service.claim(db, moderator, item_id, data.version, claiming=claiming == "true")
     except HearthError as exc:
         return await _item_page(request, db, item_id, message=exc.translated(_), status_code=exc.status)
     return _see_other(f"/mod/items/{item_id}")
 
 
 @router.post("/mod/items/{item_id}/act")
-async def act(item_id: int, request: Request, moderator: Moderator, db: DbSession, action: Text = "",
+async def act(item_id: Id, request: Request, moderator: Moderator, db: DbSession, action: Text = "",
               version: Text = "", guideline_id: Text = "", note: Text = "", text: Text = "",
               days: Text = "") -> Response:
     values = {"action": action, "guideline_id": guideline_id, "note": note, "text": text, "days": days}
     try:
-        data = validate(ActionIn, {"action": action, "version": _int(version) or 0,
-                                   "guideline_id": _int(guideline_id), "note": note or None, "text": text or None,
-                                   "days": _int(days)})
-        await service.act(db, moderator, item_id, data)
+        data = validate(ActionIn, {"action": action, "version": number(version, "version"),
+                                   "guideline_id": number(guideline_id, "guideline_id"), "note": note or None,
+                                   "text": text or None, "days": number(days, "days")})
+        async with all_or_nothing(db):
+            await service.act(db, moderator, item_id, data)
     except HearthError as exc:
         errors = field_errors(exc) if isinstance(exc, Invalid) else {}
         return await _item_page(request, db, item_id, message=exc.translated(_), errors=errors, values=values,
@@ -168,10 +170,12 @@ async def suspension(handle: str, request: Request, moderator: Moderator, db: Db
                      guideline_id: Text = "", note: Text = "", lift: Text = "") -> Response:
     history = await service.member_history(db, handle)
     try:
-        chosen = None if lift else _int(days)
+        chosen = None if lift else number(days, "days")
         if (not lift and chosen is None) or (chosen is not None and not 1 <= chosen <= 365):
             raise Invalid("Say for how many days (1 to 365)", field="days")
-        await service.suspend_member(db, moderator, history.member.id, chosen, _int(guideline_id), note or None)
+        async with all_or_nothing(db):
+            await service.suspend_member(db, moderator, history.member.id, chosen, number(guideline_id, "guideline_id"),
+                                         note or None)
     except HearthError as exc:
         return render(request, "moderation/member.html", {
             "h": history, "guidelines": await service.list_guidelines(db, active_only=True),
@@ -201,7 +205,8 @@ async def add_watched_word(request: Request, admin: AdminAccount, db: DbSession,
     try:
         data = validate(WatchedWordIn, {"pattern": pattern, "is_regex": is_regex == "on", "action": action,
                                         "replacement": replacement or None})
-        await service.add_watched_word(db, admin, data)
+        async with all_or_nothing(db):
+            await service.add_watched_word(db, admin, data)
     except HearthError as exc:
         return await _words_page(request, db, values=values, message=exc.translated(_), status_code=exc.status,
                                  errors=field_errors(exc) if isinstance(exc, Invalid) else {})
@@ -209,7 +214,7 @@ async def add_watched_word(request: Request, admin: AdminAccount, db: DbSession,
 
 
 @router.post("/admin/watched-words/{word_id}/delete")
-async def remove_watched_word(word_id: int, admin: AdminAccount, db: DbSession) -> Response:
+async def remove_watched_word(word_id: Id, admin: AdminAccount, db: DbSession) -> Response:
     await service.remove_watched_word(db, admin, word_id)
     return _see_other("/admin/watched-words")
 
@@ -225,14 +230,15 @@ async def save_guideline(request: Request, admin: AdminAccount, db: DbSession, t
                          description: Text = "", position: Text = "0", active: Text = "",
                          guideline_id: Text = "") -> Response:
     values = {"title": title, "description": description, "position": position, "active": active}
+    editing = number(guideline_id)  # a hidden field
     try:
         data = validate(GuidelineIn, {"title": title, "description": description,
-                                      "position": _int(position) if _int(position) is not None else -1,
-                                      "active": active == "on"})
-        await service.save_guideline(db, admin, data, _int(guideline_id))
+                                      "position": number(position, "position"), "active": active == "on"})
+        async with all_or_nothing(db):
+            await service.save_guideline(db, admin, data, editing)
     except HearthError as exc:
         return render(request, "admin/guidelines.html", {
-            "guidelines": await service.list_guidelines(db), "values": values, "edit_id": _int(guideline_id),
+            "guidelines": await service.list_guidelines(db), "values": values, "edit_id": editing,
             "errors": field_errors(exc) if isinstance(exc, Invalid) else {}, "message": exc.translated(_)},
             status_code=exc.status)
     return _see_other("/admin/guidelines")

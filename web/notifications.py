@@ -8,7 +8,7 @@ from hearth.accounts.models import Account
 from hearth.auth import CurrentMember
 from hearth.db import DbSession
 from hearth.notifications import service
-from web.forms import safe_next
+from web.forms import number, safe_next
 from web import shared
 from web.rendering import render
 
@@ -34,7 +34,7 @@ _LOOK = shared.Look(_version, (service.LATEST,))
 @router.post("/notifications/read")
 async def mark_read(request: Request, member: CurrentMember, db: DbSession) -> Response:
     form = await request.form()
-    ids = [int(v) for v in form.getlist("id") if str(v).isdigit()] or None
+    ids = [number(str(v), "id") for v in form.getlist("id") if str(v).strip()] or None
     await service.mark_read(db, member, ids)
     # Opening one notification marks it read and goes where it points.
     target = form.get("go")

@@ -15,10 +15,11 @@ from hearth.accounts.models import Account, Role
 from hearth.auth import AdminAccount, RequireRole
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
+from hearth.ids import Id
 from retention import service
 from retention.models import Channel, ContactResult, Outcome
-from retention.schemas import AttemptIn, CloseIn, NoteIn, RootCauseIn, View
-from web.forms import field_errors, validate
+from retention.schemas import AssignIn, AttemptIn, CloseIn, NoteIn, RootCauseIn, TakeIn, View
+from web.forms import all_or_nothing, field_errors, number, validate
 from web import shared
 from web.rendering import environment, render
 
@@ -31,10 +32,6 @@ VIEWS = get_args(View)
 
 def _see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
-
-
-def _int(value: str) -> int | None:
-    return int(value) if value.strip().isdigit() else None
 
 
 def _month_label(key: str) -> str:
@@ -109,7 +106,7 @@ _BOARD_LOOK = shared.Look(_board_version)
 async def cases(request: Request, agent: Agent, db: DbSession, view: str = Query("open", max_length=10),
                 product_id: str = Query("", max_length=12), page: int = Query(1, ge=1, le=1000)) -> Response:
     chosen: View = view if view in VIEWS else "open"  # type: ignore[assignment]
-    product = _int(product_id)
+    product = number(product_id)
     rows, total = await service.list_cases(db, agent, view=chosen, product_id=product,
                                          offset=(page - 1) * service.PER_PAGE)
     return render(request, "retention/cases.html", {
@@ -134,58 +131,65 @@ async def _failed(request: Request, db: DbSession, case_id: int, exc: HearthErro
 
 
 @router.get("/retention/cases/{case_id}")
-async def case(case_id: int, request: Request, agent: Agent, db: DbSession) -> Response:
+async def case(case_id: Id, request: Request, agent: Agent, db: DbSession) -> Response:
     return await _case_page(request, db, case_id)
 
 
 @router.post("/retention/cases/{case_id}/take")
-async def take(case_id: int, request: Request, agent: Agent, db: DbSession, version: Text = "") -> Response:
+async def take(case_id: Id, request: Request, agent: Agent, db: DbSession, version: Text = "") -> Response:
     try:
-        await service.take(db, agent, case_id, _int(version) or 0)
+        data = validate(TakeIn, {"version": number(version, "version")})
+        async with all_or_nothing(db):
+            await service.take(db, agent, case_id, data.version)
     except HearthError as exc:
         return await _failed(request, db, case_id, exc, {})
     return _see_other(f"/retention/cases/{case_id}?done=take")
 
 
 @router.post("/retention/cases/{case_id}/assign")
-async def assign(case_id: int, request: Request, agent: Agent, db: DbSession, version: Text = "",
+async def assign(case_id: Id, request: Request, agent: Agent, db: DbSession, version: Text = "",
                  agent_id: Text = "") -> Response:
     try:
-        await service.assign(db, agent, case_id, _int(version) or 0, _int(agent_id))
+        data = validate(AssignIn, {"version": number(version, "version"), "agent_id": number(agent_id, "agent_id")})
+        async with all_or_nothing(db):
+            await service.assign(db, agent, case_id, data.version, data.agent_id)
     except HearthError as exc:
         return await _failed(request, db, case_id, exc, {"agent_id": agent_id})
     return _see_other(f"/retention/cases/{case_id}?done=assign")
 
 
 @router.post("/retention/cases/{case_id}/attempts")
-async def log_attempt(case_id: int, request: Request, agent: Agent, db: DbSession, channel: Text = "",
+async def log_attempt(case_id: Id, request: Request, agent: Agent, db: DbSession, channel: Text = "",
                       result: Text = "", note: Text = "") -> Response:
     values = {"channel": channel, "result": result, "attempt_note": note}
     try:
         data = validate(AttemptIn, {"channel": channel, "result": result, "note": note or None})
-        await service.log_attempt(db, agent, case_id, data)
+        async with all_or_nothing(db):
+            await service.log_attempt(db, agent, case_id, data)
     except HearthError as exc:
         return await _failed(request, db, case_id, exc, values)
     return _see_other(f"/retention/cases/{case_id}?done=attempt")
 
 
 @router.post("/retention/cases/{case_id}/notes")
-async def add_note(case_id: int, request: Request, agent: Agent, db: DbSession, text: Text = "") -> Response:
+async def add_note(case_id: Id, request: Request, agent: Agent, db: DbSession, text: Text = "") -> Response:
     try:
-        await service.add_note(db, agent, case_id, validate(NoteIn, {"text": text}).text)
+        async with all_or_nothing(db):
+            await service.add_note(db, agent, case_id, validate(NoteIn, {"text": text}).text)
     except HearthError as exc:
         return await _failed(request, db, case_id, exc, {"text": text})
     return _see_other(f"/retention/cases/{case_id}?done=note")
 
 
 @router.post("/retention/cases/{case_id}/close")
-async def close(case_id: int, request: Request, agent: Agent, db: DbSession, version: Text = "",
+async def close(case_id: Id, request: Request, agent: Agent, db: DbSession, version: Text = "",
                 outcome: Text = "", root_cause_id: Text = "", note: Text = "") -> Response:
     values = {"outcome": outcome, "root_cause_id": root_cause_id, "close_note": note}
     try:
-        data = validate(CloseIn, {"version": _int(version) or 0, "outcome": outcome or None,
-                                  "root_cause_id": _int(root_cause_id), "note": note or None})
-        await service.close(db, agent, case_id, data)
+        data = validate(CloseIn, {"version": number(version, "version"), "outcome": outcome or None,
+                                  "root_cause_id": number(root_cause_id, "root_cause_id"), "note": note or None})
+        async with all_or_nothing(db):
+            await service.close(db, agent, case_id, data)
     except HearthError as exc:
         return await _failed(request, db, case_id, exc, values)
     return _see_other(f"/retention/cases/{case_id}?done=close")
@@ -209,12 +213,14 @@ async def root_causes(request: Request, admin: AdminAccount, db: DbSession) -> R
 async def save_root_cause(request: Request, admin: AdminAccount, db: DbSession, name: Text = "",
                           position: Text = "0", active: Text = "", root_cause_id: Text = "") -> Response:
     values = {"name": name, "position": position, "active": active}
+    editing = number(root_cause_id)  # a hidden field
     try:
-        data = validate(RootCauseIn, {"name": name, "position": _int(position) if _int(position) is not None else -1,
+        data = validate(RootCauseIn, {"name": name, "position": number(position, "position"),
                                       "active": active == "on"})
-        await service.save_root_cause(db, data, _int(root_cause_id))
+        async with all_or_nothing(db):
+            await service.save_root_cause(db, data, editing)
     except HearthError as exc:
-        return await _root_causes_page(request, db, values=values, edit_id=_int(root_cause_id),
+        return await _root_causes_page(request, db, values=values, edit_id=editing,
                                        message=exc.translated(_), status_code=exc.status,
                                        errors=field_errors(exc) if isinstance(exc, Invalid) else {})
     return _see_other("/admin/root-causes")

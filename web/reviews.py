@@ -16,10 +16,11 @@ from hearth.accounts.models import Account
 from hearth.auth import AdminAccount, CurrentAccount, CurrentMember
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
+from hearth.ids import Id
 from moderation import service as moderation
 from reviews import service, views
 from reviews.schemas import CategoryIn, DimensionIn, ProductIn, ResponseIn, ReviewIn
-from web.forms import field_errors, validate
+from web.forms import all_or_nothing, field_errors, number, validate
 from web import cards, pagecache, shared
 from web.rendering import is_htmx, render, render_text, respond as respond_with
 
@@ -32,10 +33,6 @@ MAX_IMPORT_BYTES = 2_000_000
 
 def _see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
-
-
-def _int(value: str) -> int | None:
-    return int(value) if value.strip().isdigit() else None
 
 
 @router.get("/products")
@@ -52,10 +49,10 @@ async def catalogue(request: Request, account: CurrentAccount, db: DbSession) ->
 
 @router.get("/products/{slug}")
 async def product(slug: str, request: Request, account: CurrentAccount, db: DbSession,
-                  stars: str = Query("", max_length=1), language: Literal["", "en", "nl", "fr", "de"] = "",
+                  stars: Literal["", "1", "2", "3", "4", "5"] = "", language: Literal["", "en", "nl", "fr", "de"] = "",
                   verified: Literal["", "yes"] = "", sort: SortChoice = "helpful",
                   page: int = Query(1, ge=1, le=1000)) -> Response:
-    chosen = _int(stars) if _int(stars) in (1, 2, 3, 4, 5) else None
+    chosen = int(stars) if stars else None
 
     async def page_(viewer: Account | shared.Audience | None = account) -> tuple[str, service.ProductView]:
         view = await service.product_view(db, slug, viewer if isinstance(viewer, Account) else None,
@@ -130,13 +127,15 @@ async def write_page(slug: str, request: Request, member: CurrentMember, db: DbS
 async def write(slug: str, request: Request, member: CurrentMember, db: DbSession) -> Response:
     form = await request.form()
     values = {k: v for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
-    ratings = {k[4:]: int(v) for k, v in values.items() if k.startswith("dim_") and v.isdigit()}
     try:
         found = await service.get_product(db, slug=slug)
-        data = validate(ReviewIn, {"rating": _int(values.get("rating", "")) or 0, "title": values.get("title", ""),
+        # A dimension left at "—" is not rated.
+        ratings = {k[4:]: number(v, "ratings") for k, v in values.items() if k.startswith("dim_") and v.strip()}
+        data = validate(ReviewIn, {"rating": number(values.get("rating"), "rating"), "title": values.get("title", ""),
                                    "body": values.get("body", ""), "ratings": ratings,
                                    "recommend": {"yes": True, "no": False}.get(values.get("recommend", ""))})
-        review = await service.write_review(db, member, found.id, data)
+        async with all_or_nothing(db):
+            review = await service.write_review(db, member, found.id, data)
     except HearthError as exc:
         errors = field_errors(exc) if isinstance(exc, Invalid) else {}
         return await _form(request, db, member, slug, values=values, errors=errors, message=exc.translated(_),
@@ -151,7 +150,7 @@ async def _card_fragment(request: Request, db: DbSession, account, review_id: in
 
 
 @router.post("/reviews/{review_id}/vote")
-async def vote(review_id: int, request: Request, member: CurrentMember, db: DbSession,
+async def vote(review_id: Id, request: Request, member: CurrentMember, db: DbSession,
                helpful: Text = "") -> Response:
     if helpful in ("yes", "no"):
         await service.vote(db, member, review_id, helpful == "yes")
@@ -165,14 +164,14 @@ async def vote(review_id: int, request: Request, member: CurrentMember, db: DbSe
 
 
 @router.post("/reviews/{review_id}/response")
-async def respond(review_id: int, request: Request, member: CurrentMember, db: DbSession, body: Text = "") -> Response:
+async def respond(review_id: Id, request: Request, member: CurrentMember, db: DbSession, body: Text = "") -> Response:
     await service.respond(db, member, review_id, validate(ResponseIn, {"body": body}).body)
     review = await service.get_review(db, review_id)
     return _see_other(service.review_url(await service.get_product(db, product_id=review.product_id), review_id))
 
 
 @router.post("/reviews/{review_id}/withdraw")
-async def withdraw(review_id: int, member: CurrentMember, db: DbSession) -> Response:
+async def withdraw(review_id: Id, member: CurrentMember, db: DbSession) -> Response:
     review = await service.delete_review(db, member, review_id)
     return _see_other(service.product_url(await service.get_product(db, product_id=review.product_id)))
 
@@ -214,9 +213,10 @@ async def admin_category(request: Request, admin: AdminAccount, db: DbSession, s
                          dimensions: Text = "", position: Text = "0", category_id: Text = "") -> Response:
     values = {"c_slug": slug, "c_name": name, "c_dimensions": dimensions, "c_position": position}
     try:
-        data = validate(CategoryIn, {"slug": slug, "name": name, "position": _int(position) or 0,
+        data = validate(CategoryIn, {"slug": slug, "name": name, "position": number(position, "position") or 0,
                                      "dimensions": [DimensionIn.model_validate(d) for d in _dimensions(dimensions)]})
-        await service.save_category(db, data, _int(category_id))
+        async with all_or_nothing(db):
+            await service.save_category(db, data, number(category_id))
     except (HearthError, ValueError) as exc:
         message = exc.translated(_) if isinstance(exc, HearthError) else _("Dimensions are lines of key: Label, "
                                                                            "with keys in lowercase letters")
@@ -232,9 +232,10 @@ async def admin_product(request: Request, admin: AdminAccount, db: DbSession, sl
                         product_id: Text = "") -> Response:
     values = {"slug": slug, "name": name, "category_id": category_id, "description": description}
     try:
-        data = validate(ProductIn, {"slug": slug, "name": name, "category_id": _int(category_id) or 0,
+        data = validate(ProductIn, {"slug": slug, "name": name, "category_id": number(category_id, "category_id"),
                                     "description": description, "retired": retired == "on"})
-        await service.save_product(db, data, _int(product_id))
+        async with all_or_nothing(db):
+            await service.save_product(db, data, number(product_id))
     except HearthError as exc:
         return await _admin_page(request, db, values=values, message=exc.translated(_), status_code=exc.status,
                                  errors=field_errors(exc) if isinstance(exc, Invalid) else {})

@@ -4,13 +4,15 @@ from datetime import timedelta
 
 import pytest
 
+from forums import service as forums
 from hearth import clock
 from hearth.accounts.models import Account, Role
 from hearth.db import Database
 from moderation import service
-from moderation.models import Guideline
-from moderation.schemas import GuidelineIn
+from moderation.models import Guideline, Reviewable
+from moderation.schemas import FlagIn, GuidelineIn
 from tests.conftest import create_member
+from tests.forums.conftest import ask
 from tests.forums.conftest import category  # noqa: F401 - shared fixture
 
 
@@ -56,3 +58,15 @@ async def guideline(database: Database, admin: Account) -> Guideline:
 @pytest.fixture
 async def helper_member(database: Database) -> Account:
     return await aged_member(database, "helper@example.com", "Hanna Helper")
+
+
+async def flagged_post(database: Database, author: Account, flagger: Account, category) -> Reviewable:  # noqa: ANN001
+    """A queue item: `author`'s published question, flagged as spam by `flagger`."""
+    thread = await ask(database, author, category, title="Where do I change my card limit?",
+                       body="I would like to raise the limit of my debit card for a trip.")
+    async with database.sessionmaker() as s:
+        post_id = (await forums.thread_view(s, thread.id, None)).question.id
+        reviewable = await service.flag(s, await s.get(Account, flagger.id), FlagIn(
+            kind=forums.POST_KIND, content_id=post_id, reason="spam"))
+        await s.commit()
+        return reviewable
