@@ -31,7 +31,7 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
         > /tmp/requirements.txt \
  && pip install -r /tmp/requirements.txt
 # Hearth itself, editable: the package finds alembic.ini, alembic/ and web/static next to
-# its source (hearth/migrations.py ROOT, hearth/app.py STATIC_DIR), so it runs from /app.
+# its source (hearth/migrations.py ROOT, server.py STATIC_DIR), so it runs from /app.
 COPY . .
 RUN pip install --no-deps -e .
 

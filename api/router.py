@@ -1,4 +1,4 @@
-"""The JSON API's routers and what every one of their routes gets (hearth.app adds them)."""
+"""The JSON API's routers and what every one of their routes gets (server.py adds them)."""
 
 from fastapi import Depends
 

@@ -39,7 +39,7 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on")] = "127
     import uvicorn
 
     console.print(f"Hearth on [bold]http://{host}:{port}[/bold] with {workers} worker(s), database {_safe_url()}")
-    uvicorn.run("hearth.app:create_app", factory=True, host=host, port=port, workers=workers, reload=reload,
+    uvicorn.run("server:create_app", factory=True, host=host, port=port, workers=workers, reload=reload,
                 access_log=access_log, proxy_headers=True, log_level=get_settings().log_level, lifespan="on",
                 # Requests still running after this are cut, so the process (and its in-process
                 # worker, stopped by the lifespan) exits within seconds of a SIGTERM.
@@ -68,7 +68,7 @@ def worker(concurrency: Annotated[int, typer.Option(min=1, help="Parallel worker
     async def main() -> None:
         database = get_database()
         workers = [events.Worker(database) for _ in range(concurrency)]
-        gc.freeze()  # as the web server does (hearth.app.lifespan): collections skip what start-up loaded
+        gc.freeze()  # as the web server does (server.lifespan): collections skip what start-up loaded
         loop = asyncio.get_running_loop()
 
         def stop() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.exceptions import HTTPException
+
 
 class HearthError(Exception):
     status = 500
@@ -20,7 +22,8 @@ class HearthError(Exception):
         self.field = field
         self.errors = errors or []
         self.headers = headers or {}
-        super().__init__(self.detail)
+        # Exception's own, not the next class's: PayloadTooLarge is an HTTPException as well.
+        Exception.__init__(self, self.detail)
 
     @property
     def detail(self) -> str:
@@ -49,6 +52,15 @@ class NotFound(HearthError):
 
 class Conflict(HearthError):
     status, title, type_slug = 409, "Conflict", "conflict"
+
+
+class PayloadTooLarge(HearthError, HTTPException):
+    """Raised while the body arrives (hearth.middleware). Also an HTTPException because FastAPI's
+    body reading lets those through and turns every other error into a 400."""
+
+    status, title, type_slug = 413, "Payload too large", "too-large"
+    status_code = 413
+
 
 
 class TooManyRequests(HearthError):

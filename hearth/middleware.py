@@ -1,5 +1,5 @@
 """Per-request plumbing as plain ASGI (cheaper than BaseHTTPMiddleware on every request):
-the interface language, the CSRF nonce cookie, security headers and metrics."""
+the interface language, the CSRF nonce cookie, security headers, the body size limit and metrics."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hearth import i18n, metrics
+from hearth.errors import PayloadTooLarge
 from hearth.security import CSRF_COOKIE, LANGUAGE_COOKIE, new_nonce
 from hearth.settings import get_settings
 
@@ -40,10 +41,47 @@ def _header(scope: Scope, wanted: bytes) -> str | None:
     return None
 
 
+BODILESS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _too_large(limit: int) -> PayloadTooLarge:
+    return PayloadTooLarge("The request body is larger than %(limit)s", limit=f"{limit / 1_000_000:g} MB")
+
+
+def limit_body(receive: Receive, limit: int, declared: str | None) -> Receive:
+    """The request's receive, refusing a body above `limit` bytes: at once when its declared
+    length says so (nothing of it is read), else as soon as the bytes that arrive pass it."""
+    too_large = declared is not None and declared.isdigit() and int(declared) > limit
+    received = 0
+
+    async def limited() -> Message:
+        nonlocal received
+        if too_large:
+            raise _too_large(limit)
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                raise _too_large(limit)
+        return message
+
+    return limited
+
+
 class RequestContext:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.secure = get_settings().secure_cookies
+        settings = get_settings()
+        self.secure = settings.secure_cookies
+        self.body_limit = settings.body_limit_bytes
+        self.upload_limit = settings.upload_limit_bytes
+
+    def _limited(self, scope: Scope, receive: Receive) -> Receive:
+        if scope["method"] in BODILESS:
+            return receive
+        content_type = _header(scope, b"content-type") or ""
+        limit = self.upload_limit if content_type.startswith("multipart/form-data") else self.body_limit
+        return limit_body(receive, limit, _header(scope, b"content-length"))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -75,7 +113,7 @@ class RequestContext:
             await send(message)
 
         try:
-            await self.app(scope, receive, send_wrapper)
+            await self.app(scope, self._limited(scope, receive), send_wrapper)
         finally:
             route = scope.get("route")
             path = getattr(route, "path", None) or "unmatched"

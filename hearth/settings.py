@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     worker_stall_seconds: int = 300    # due events waiting longer than this: /healthz says the worker stalled
     outbox_keep_days: int = 7          # processed events are pruned after this; failures stay until handled
 
+    # Request bodies are refused above these sizes (413) before any of them is read:
+    # multipart uploads (imports) have their own, larger limit.
+    body_limit_bytes: int = 1_000_000
+    upload_limit_bytes: int = 50_000_000
+
     password_min_length: int = 10
     signin_limit: str = "10/300"  # attempts per window (seconds), per address and per e-mail
     signup_limit: str = "5/3600"

@@ -129,7 +129,7 @@ def frozen_clock() -> Iterator[clock.FrozenClock]:
 
 @pytest.fixture(scope="session")
 def app(database: Database):  # noqa: ANN201
-    from hearth.app import create_app
+    from server import create_app
 
     return create_app(database)
 

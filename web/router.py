@@ -1,4 +1,4 @@
-"""The pages' routers and what every one of their routes gets (hearth.app adds them)."""
+"""The pages' routers and what every one of their routes gets (server.py adds them)."""
 
 from fastapi import Depends
 

@@ -120,7 +120,7 @@ async def test_writes_never_wait_long_for_a_worker_draining_2000_events(app, cli
     set_database(strict)
     worker = events.Worker(database, poll_seconds=0.1)
     statuses: list[int] = []
-    gc.freeze()  # as the server does once it has started (hearth.app.lifespan)
+    gc.freeze()  # as the server does once it has started (server.lifespan)
     try:
         await sign_in(client, members[0].email)
         worker.start()

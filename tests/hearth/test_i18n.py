@@ -19,8 +19,10 @@ from hearth.domains import DOMAINS
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "web" / "templates"
-# The kernel, the delivery packages and every domain: domain errors reach pages too.
+# The composition root, the kernel, the delivery packages and every domain: domain errors
+# reach pages too.
 PYTHON_DIRS = ("hearth", "api", "web", *DOMAINS)
+PYTHON_FILES = ("server.py",)
 TRANSLATED = ("nl", "fr")
 
 GETTEXT_CALLS = {"_", "gettext", "ngettext"}
@@ -74,6 +76,8 @@ def _python_files() -> list[tuple[str, ast.Module]]:
     for directory in PYTHON_DIRS:
         for path in sorted((ROOT / directory).rglob("*.py")):
             files.append((path.relative_to(ROOT).as_posix(), ast.parse(path.read_text(encoding="utf-8"))))
+    for name in PYTHON_FILES:
+        files.append((name, ast.parse((ROOT / name).read_text(encoding="utf-8"))))
     return files
 
 

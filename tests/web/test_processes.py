@@ -36,11 +36,11 @@ def _free_port() -> int:
 
 @pytest.fixture
 def servers(database: Database) -> Iterator[tuple[str, str]]:
-    """Two `uvicorn hearth.app:create_app` processes on this test run's database."""
+    """Two `uvicorn server:create_app` processes on this test run's database."""
     env = {**os.environ, "HEARTH_INPROCESS_WORKER": "false", "HEARTH_LOG_LEVEL": "warning"}
     ports = [_free_port(), _free_port()]
     processes = [subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "hearth.app:create_app", "--factory", "--host", "127.0.0.1",
+        [sys.executable, "-m", "uvicorn", "server:create_app", "--factory", "--host", "127.0.0.1",
          "--port", str(port), "--no-access-log", "--log-level", "warning"], env=env) for port in ports]
     urls = tuple(f"http://127.0.0.1:{port}" for port in ports)
     try:

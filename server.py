@@ -1,6 +1,6 @@
 """The composition root: builds the FastAPI application from the kernel and the
-delivery packages (api/, web/). It is the one kernel module that imports them; domains
-never import it.
+delivery packages (api/, web/). It sits above all of them, outside the kernel, so that
+`hearth/` imports nothing above it; nothing imports this module but the server and tests.
 
 Adding a domain: create its package (models, schemas, service), add its name to
 hearth.domains.DOMAINS so its event handlers register, import its models in alembic/env.py, and add
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
@@ -22,7 +22,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hearth import __version__, cpu, db, events, metrics, routing
 from hearth.db import Database, get_database, set_database
@@ -33,7 +33,7 @@ from hearth.middleware import RequestContext
 from hearth.settings import get_settings
 
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
+STATIC_DIR = Path(__file__).resolve().parent / "web" / "static"
 log = logging.getLogger("hearth")
 
 
@@ -113,8 +113,38 @@ def _install_error_handlers(app: FastAPI) -> None:
             exc = Unavailable("The service cannot reach its database just now. Try again in a moment.")
         return renderer(request, exc)
 
-    for kind in (HearthError, RequestValidationError, HTTPException, *db.UNREACHABLE_ERRORS, Exception):
+    for kind in (HearthError, RequestValidationError, HTTPException, *db.UNREACHABLE_ERRORS):
         app.add_exception_handler(kind, handle)
+    app.add_middleware(AnswerUnexpected, handle=handle)
+
+
+class AnswerUnexpected:
+    """Answers an error no handler took with its own 500, inside Starlette's ServerErrorMiddleware.
+    That middleware would send the same answer and then re-raise, so the server logged the error a
+    second time and closed the keep-alive connection, failing the client's next request."""
+
+    def __init__(self, app: ASGIApp, handle: Callable[[Request, Exception], Awaitable[Response]]) -> None:
+        self.app = app
+        self.handle = handle
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception as exc:
+            if started:  # half an answer is out: only closing the connection tells the client
+                raise
+            response = await self.handle(Request(scope, receive), exc)
+            await response(scope, receive, send)
 
 
 def _add_operations(app: FastAPI) -> None:
