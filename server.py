@@ -26,12 +26,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hearth import __version__, cpu, db, events, metrics, routing
 from hearth.db import Database, get_database, set_database
-from hearth.errors import HearthError, Unavailable
 from hearth.domains import load_handlers
+from hearth.errors import HearthError, Unavailable
 from hearth.logs import configure_logging
 from hearth.middleware import RequestContext
 from hearth.settings import get_settings
-
 
 STATIC_DIR = Path(__file__).resolve().parent / "web" / "static"
 log = logging.getLogger("hearth")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import asyncio
 
-from alembic import context
 from sqlalchemy.engine import Connection
 
+from alembic import context
 from hearth.db import Base, create_engine
 from hearth.models import import_all_models
 from hearth.search.models import include_name, include_object

@@ -3,16 +3,26 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response, status
 from pydantic import BaseModel
 
-from hearth.ratelimit import limit_signin, limit_signup
 from hearth import metrics, paging
 from hearth.accounts import service
 from hearth.accounts.models import Account
-from hearth.accounts.schemas import (AccountOut, MemberOut, PasswordChange, ProfileUpdate, RolesUpdate,
-                                     SignIn, SignUp, TokenCreate, TokenCreated, TokenOut)
+from hearth.accounts.schemas import (
+    AccountOut,
+    MemberOut,
+    PasswordChange,
+    ProfileUpdate,
+    RolesUpdate,
+    SignIn,
+    SignUp,
+    TokenCreate,
+    TokenCreated,
+    TokenOut,
+)
 from hearth.auth import AdminAccount, CurrentMember
 from hearth.db import DbSession
 from hearth.ids import Id
 from hearth.paging import Cursor, Limit, Page
+from hearth.ratelimit import limit_signin, limit_signup
 from hearth.security import SESSION_COOKIE, clear_session_cookie, set_session_cookie
 
 router = APIRouter(tags=["accounts"])

@@ -9,15 +9,23 @@ from pydantic import BaseModel, Field
 from care import jobs, service, topics, views
 from care.models import Sentiment
 from care.schemas import ChannelIn, CorrectionIn, TopicIn
-from care.views import (ChannelOut, ConversationOut, ImportOut, MentionDetailOut, PreviewOut,
-                        SmartDeleteOut, StreamOut, TopicOut)
+from care.views import (
+    ChannelOut,
+    ConversationOut,
+    ImportOut,
+    MentionDetailOut,
+    PreviewOut,
+    SmartDeleteOut,
+    StreamOut,
+    TopicOut,
+)
+from hearth import paging
 from hearth.accounts.models import Role
 from hearth.auth import RequireRole
-from hearth import paging
 from hearth.db import DbSession
+from hearth.errors import Invalid
 from hearth.ids import BigId, Id
 from hearth.paging import Cursor, Limit
-from hearth.errors import Invalid
 
 router = APIRouter(prefix="/care", tags=["social listening"])
 Agent = RequireRole(Role.CARE_AGENT)

@@ -7,8 +7,17 @@ from pydantic import BaseModel, computed_field
 from sqlalchemy.orm.attributes import set_committed_value
 
 from forums import service, views
-from forums.schemas import (CategoryIn, CategoryOut, PostEdit, PostIn, PostOut, RevisionOut, ThreadIn, ThreadOut,
-                            ThreadPage)
+from forums.schemas import (
+    CategoryIn,
+    CategoryOut,
+    PostEdit,
+    PostIn,
+    PostOut,
+    RevisionOut,
+    ThreadIn,
+    ThreadOut,
+    ThreadPage,
+)
 from hearth import paging, search
 from hearth.accounts.models import Role
 from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole

@@ -21,8 +21,8 @@ from care.connectors.errors import PayloadError
 from care.models import Channel, ChannelKind
 from hearth import events
 from hearth.db import ReadSession, get_database
-from hearth.ids import Id
 from hearth.errors import Forbidden, Invalid, NotFound
+from hearth.ids import Id
 
 router = APIRouter(prefix="/api/hooks", tags=["webhooks"])
 

@@ -3,17 +3,30 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel
 
+from hearth import paging
 from hearth.accounts.models import Role
 from hearth.auth import AdminAccount, CurrentMember, RequireRole
-from hearth import paging
 from hearth.db import DbSession
 from hearth.ids import Id
 from hearth.paging import Cursor, Limit
 from moderation import service, views
 from moderation.models import ReviewStatus
-from moderation.schemas import (ActionIn, AppealIn, AuditPage, ClaimIn, FlagIn, GuidelineIn, GuidelineOut, ItemOut,
-                                MemberHistoryOut, QueuePage, ReviewableOut, SuspensionIn, WatchedWordIn,
-                                WatchedWordOut)
+from moderation.schemas import (
+    ActionIn,
+    AppealIn,
+    AuditPage,
+    ClaimIn,
+    FlagIn,
+    GuidelineIn,
+    GuidelineOut,
+    ItemOut,
+    MemberHistoryOut,
+    QueuePage,
+    ReviewableOut,
+    SuspensionIn,
+    WatchedWordIn,
+    WatchedWordOut,
+)
 
 router = APIRouter(tags=["moderation"])
 Moderator = RequireRole(Role.MODERATOR)

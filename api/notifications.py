@@ -3,13 +3,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from hearth.auth import CurrentMember
 from hearth import paging
+from hearth.auth import CurrentMember
 from hearth.db import DbSession
 from hearth.ids import Id
-from hearth.paging import Cursor, Limit
 from hearth.notifications import service
 from hearth.notifications.schemas import NotificationPage
+from hearth.paging import Cursor, Limit
 
 router = APIRouter(tags=["notifications"])
 

@@ -6,9 +6,9 @@ from fastapi import APIRouter
 
 from hearth.auth import AdminAccount
 from hearth.db import DbSession
-from hearth.ids import BigId
 from hearth.events import status as outbox
 from hearth.events.schemas import EventOut, OutboxStatusOut
+from hearth.ids import BigId
 
 router = APIRouter(prefix="/admin/outbox", tags=["operations"])
 

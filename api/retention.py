@@ -2,15 +2,27 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
+from hearth import paging
 from hearth.accounts.models import Role
 from hearth.auth import AdminAccount, RequireRole
-from hearth import paging
 from hearth.db import DbSession
 from hearth.ids import Id
 from hearth.paging import Cursor, Limit
 from retention import service, views
-from retention.schemas import (AssignIn, AttemptIn, CaseDetailOut, CasePage, CloseIn, DashboardOut, NoteIn,
-                               PersonOut, RootCauseIn, RootCauseOut, TakeIn, View)
+from retention.schemas import (
+    AssignIn,
+    AttemptIn,
+    CaseDetailOut,
+    CasePage,
+    CloseIn,
+    DashboardOut,
+    NoteIn,
+    PersonOut,
+    RootCauseIn,
+    RootCauseOut,
+    TakeIn,
+    View,
+)
 
 router = APIRouter(prefix="/retention", tags=["retention"])
 Agent = RequireRole(Role.RETENTION_AGENT)

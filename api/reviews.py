@@ -13,8 +13,21 @@ from hearth.paging import Cursor, Limit
 from moderation import service as moderation
 from reviews import service, views
 from reviews.models import Product
-from reviews.schemas import (CategoryIn, CategoryOut, ImportResult, InvitationIn, ProductIn, ProductOut, ProductPage,
-                             ResponseIn, ReviewIn, ReviewOut, RevisionOut, Sort, VoteIn)
+from reviews.schemas import (
+    CategoryIn,
+    CategoryOut,
+    ImportResult,
+    InvitationIn,
+    ProductIn,
+    ProductOut,
+    ProductPage,
+    ResponseIn,
+    ReviewIn,
+    ReviewOut,
+    RevisionOut,
+    Sort,
+    VoteIn,
+)
 
 router = APIRouter(tags=["reviews"])
 

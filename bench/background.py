@@ -35,7 +35,7 @@ from bench import forums as forum_bench
 from care import ingest
 from care import service as care_service
 from care.models import Channel, ChannelKind, Mention
-from care.schemas import ChannelIn, MentionIn, TopicIn
+from care.schemas import ChannelIn, TopicIn
 from forums import service as forums
 from forums.models import Post
 from forums.schemas import PostIn
@@ -259,8 +259,9 @@ async def measure(url: str, port: int, *, seconds: int = 10, say: Callable[[str]
     database = Database(url)
     base = f"http://127.0.0.1:{port}"
     try:
-        from hearth.seed import seed_accounts
         from rich.progress import Progress
+
+        from hearth.seed import seed_accounts
 
         with Progress(transient=True) as progress:
             async with database.sessionmaker() as session:

@@ -14,11 +14,20 @@ from typing import Any
 from sqlalchemy import and_, delete, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care import ingest, threading
-from care.models import (Channel, ChannelKind, Conversation, Mention, MentionTopic, Sentiment, SentimentCorrection,
-                         SentimentModel, SmartDelete, Topic)
+from care import ingest, threading, topics
+from care.models import (
+    Channel,
+    ChannelKind,
+    Conversation,
+    Mention,
+    MentionTopic,
+    Sentiment,
+    SentimentCorrection,
+    SentimentModel,
+    SmartDelete,
+    Topic,
+)
 from care.schemas import ChannelIn
-from care import topics
 from care.topics import topic_index
 from hearth import clock, events, paging, saving
 from hearth.accounts.models import Account

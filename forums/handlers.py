@@ -8,8 +8,10 @@ from collections.abc import AsyncIterator
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from forums import content  # noqa: F401 - registers forum posts with moderation
-from forums import service
+from forums import (
+    content,  # noqa: F401 - registers forum posts with moderation
+    service,
+)
 from forums.models import Post, Thread
 from hearth import events, markdown, search
 from hearth.accounts.models import Account

@@ -10,8 +10,8 @@ from hearth.domains import DOMAINS
 def import_all_models() -> None:
     import hearth.accounts.models  # noqa: F401
     import hearth.events  # noqa: F401
-    import hearth.search.models  # noqa: F401
     import hearth.notifications.models  # noqa: F401
+    import hearth.search.models  # noqa: F401
     import hearth.versions  # noqa: F401
 
     for name in DOMAINS:

@@ -14,6 +14,7 @@ redirect, a 404) is left to FastAPI's own scan.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+
 from fastapi import APIRouter, FastAPI, Request
 from fastapi import routing as fastapi_routing
 from fastapi.dependencies.models import Dependant

@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from hearth.errors import Invalid
-from hearth.text.folding import fold
 from hearth.text import TextReport
+from hearth.text.folding import fold
 from moderation.models import ContentState, Decision, Priority, WatchedWord, WordAction
 
 # Plain words for the author (English msgids, translated where they are shown).

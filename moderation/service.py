@@ -24,8 +24,22 @@ from hearth.settings import get_settings
 from hearth.text import TextReport, analyse, personal_data
 from moderation import kinds, screening, trust
 from moderation.kinds import ContentView
-from moderation.models import (ContentState, Decision, Flag, FlagReason, Guideline, ModerationAction, Original,
-                               Priority, Reviewable, ReviewStatus, Screening, Standing, WatchedWord, WordAction)
+from moderation.models import (
+    ContentState,
+    Decision,
+    Flag,
+    FlagReason,
+    Guideline,
+    ModerationAction,
+    Original,
+    Priority,
+    Reviewable,
+    ReviewStatus,
+    Screening,
+    Standing,
+    WatchedWord,
+    WordAction,
+)
 from moderation.schemas import NEEDS_GUIDELINE, ActionIn, FlagIn, GuidelineIn, WatchedWordIn
 from moderation.screening import ContentRefused, Reason
 

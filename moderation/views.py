@@ -5,8 +5,16 @@ from __future__ import annotations
 from hearth.accounts.models import Account
 from moderation import screening
 from moderation.kinds import ContentView
-from moderation.schemas import (ActionOut, ContentOut, FlagOut, ItemOut, MemberHistoryOut, PersonOut, ReasonOut,
-                                ReviewableOut)
+from moderation.schemas import (
+    ActionOut,
+    ContentOut,
+    FlagOut,
+    ItemOut,
+    MemberHistoryOut,
+    PersonOut,
+    ReasonOut,
+    ReviewableOut,
+)
 from moderation.service import AuditEntry, ItemDetail, MemberHistory, QueueItem
 
 

@@ -31,8 +31,7 @@ from hearth.errors import Conflict, Forbidden, Invalid, NotFound
 from hearth.notifications import service as notifications
 from hearth.settings import get_settings
 from moderation.trust import is_staff
-from retention.models import (AgentTurn, CaseEntry, CaseStatus, ContactAttempt, Outcome, RetentionCase,
-                              RootCause)
+from retention.models import AgentTurn, CaseEntry, CaseStatus, ContactAttempt, Outcome, RetentionCase, RootCause
 from retention.schemas import AttemptIn, CloseIn, RootCauseIn, View
 from reviews import service as reviews
 from reviews.service import ReviewFacts

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from hearth import clock
 from hearth.accounts.models import Account
-from retention.schemas import (AttemptOut, CaseDetailOut, CaseOut, CustomerOut, DashboardOut, EntryOut, PersonOut,
-                               RateOut, ReviewFactsOut, RootCauseOut)
+from retention.schemas import (
+    AttemptOut,
+    CaseDetailOut,
+    CaseOut,
+    CustomerOut,
+    DashboardOut,
+    EntryOut,
+    PersonOut,
+    RateOut,
+    ReviewFactsOut,
+    RootCauseOut,
+)
 from retention.service import CaseDetail, CaseRow, Dashboard, Rate
 from reviews.service import ReviewFacts
 

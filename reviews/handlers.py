@@ -8,8 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hearth import events
 from hearth.events import Event
 from hearth.notifications import service as notifications
-from reviews import content  # noqa: F401 - registers reviews with moderation
-from reviews import service
+from reviews import (
+    content,  # noqa: F401 - registers reviews with moderation
+    service,
+)
 from reviews.models import BrandResponse, Review
 
 

@@ -17,21 +17,31 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, bindparam, cast, delete, func, select, true as literal_true, update
+from sqlalchemy import Integer, String, and_, bindparam, cast, delete, func, select, update
+from sqlalchemy import true as literal_true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 from hearth import clock, events, markdown, saving
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
-from hearth.db import Prepared
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
 from hearth.settings import get_settings
 from moderation import service as moderation
 from moderation.models import ContentState
 from moderation.trust import is_staff
-from reviews.models import (BrandResponse, Invitation, Product, ProductCategory, ProductStats, Review, ReviewRating,
-                            ReviewRevision, ReviewVote, VerifiedCustomer)
+from reviews.models import (
+    BrandResponse,
+    Invitation,
+    Product,
+    ProductCategory,
+    ProductStats,
+    Review,
+    ReviewRating,
+    ReviewRevision,
+    ReviewVote,
+    VerifiedCustomer,
+)
 from reviews.schemas import CategoryIn, ProductIn, ReviewIn, Sort
 
 REVIEW_KIND = "review"  # the kind moderation knows reviews by

@@ -10,8 +10,16 @@ from hearth.accounts.models import Account
 from hearth.settings import get_settings
 from moderation import screening
 from reviews.models import Product, ProductStats
-from reviews.schemas import (CategoryOut, DimensionOut, PersonOut, ProductOut, ResponseOut, ReviewOut, ReviewPage,
-                             StatsOut)
+from reviews.schemas import (
+    CategoryOut,
+    DimensionOut,
+    PersonOut,
+    ProductOut,
+    ResponseOut,
+    ReviewOut,
+    ReviewPage,
+    StatsOut,
+)
 from reviews.service import ProductView, ReviewCard, bayesian_average, product_url
 
 

@@ -5,7 +5,6 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
-from hearth.ratelimit import limit_signin, limit_signup
 from hearth import i18n, metrics
 from hearth.accounts import oidc, service
 from hearth.accounts.models import Role
@@ -14,10 +13,11 @@ from hearth.auth import AdminAccount, CurrentAccount, CurrentMember
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
 from hearth.ids import Id
+from hearth.ratelimit import limit_signin, limit_signup
 from hearth.security import LANGUAGE_COOKIE, SESSION_COOKIE, clear_session_cookie, set_session_cookie
 from hearth.settings import get_settings
-from web.forms import field_errors, safe_next, validate
 from web import shared
+from web.forms import field_errors, safe_next, validate
 from web.rendering import render
 
 router = APIRouter()

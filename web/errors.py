@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlsplit
-
 import logging
+from urllib.parse import quote, urlsplit
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError

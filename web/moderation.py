@@ -17,8 +17,8 @@ from hearth.ids import Id
 from moderation import kinds, screening, service, trust
 from moderation.models import FlagReason, ReviewStatus, WordAction
 from moderation.schemas import ACTIONS, ActionIn, AppealIn, ClaimIn, FlagIn, GuidelineIn, WatchedWordIn
-from web.forms import all_or_nothing, field_errors, number, safe_next, validate
 from web import shared
+from web.forms import all_or_nothing, field_errors, number, safe_next, validate
 from web.rendering import environment, is_htmx, render
 
 router = APIRouter()

@@ -8,8 +8,8 @@ from hearth.accounts.models import Account
 from hearth.auth import CurrentMember
 from hearth.db import DbSession
 from hearth.notifications import service
-from web.forms import number, safe_next
 from web import shared
+from web.forms import number, safe_next
 from web.rendering import render
 
 router = APIRouter()

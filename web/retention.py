@@ -19,8 +19,8 @@ from hearth.ids import Id
 from retention import service
 from retention.models import Channel, ContactResult, Outcome
 from retention.schemas import AssignIn, AttemptIn, CloseIn, NoteIn, RootCauseIn, TakeIn, View
-from web.forms import all_or_nothing, field_errors, number, validate
 from web import shared
+from web.forms import all_or_nothing, field_errors, number, validate
 from web.rendering import environment, render
 
 router = APIRouter()

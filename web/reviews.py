@@ -7,8 +7,8 @@ from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
-from sqlalchemy.ext.asyncio import AsyncSession
 from markupsafe import escape
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import RedirectResponse, Response
 
 from hearth import i18n, versions
@@ -20,9 +20,10 @@ from hearth.ids import Id
 from moderation import service as moderation
 from reviews import service, views
 from reviews.schemas import CategoryIn, DimensionIn, ProductIn, ResponseIn, ReviewIn
-from web.forms import all_or_nothing, field_errors, number, validate
 from web import cards, pagecache, shared
-from web.rendering import is_htmx, render, render_text, respond as respond_with
+from web.forms import all_or_nothing, field_errors, number, validate
+from web.rendering import is_htmx, render, render_text
+from web.rendering import respond as respond_with
 
 router = APIRouter()
 _ = i18n.gettext

@@ -13,6 +13,7 @@ recreates search_documents drops these triggers with the old table: recreate the
 from __future__ import annotations
 
 import sqlalchemy as sa
+
 from alembic import op
 
 revision = '0002'

@@ -7,9 +7,8 @@ Create Date: 2026-11-22 08:22:50.712481
 from __future__ import annotations
 
 import sqlalchemy as sa
+
 from alembic import op
-
-
 
 revision = '0003'
 down_revision = '0002'

@@ -7,6 +7,7 @@ Create Date: 2026-12-01 19:45:01.570079
 from __future__ import annotations
 
 import sqlalchemy as sa
+
 from alembic import op
 
 revision = '0005'

@@ -7,6 +7,7 @@ Create Date: 2026-12-01 21:06:38.721222
 from __future__ import annotations
 
 import sqlalchemy as sa
+
 from alembic import op
 
 revision = '0007'

@@ -7,6 +7,7 @@ Create Date: 2026-12-04 21:30:00
 from __future__ import annotations
 
 import sqlalchemy as sa
+
 from alembic import op
 
 revision = '0010'

@@ -7,6 +7,7 @@ Create Date: 2026-12-05 13:40:00
 from __future__ import annotations
 
 import sqlalchemy as sa
+
 from alembic import op
 
 revision = '0012'

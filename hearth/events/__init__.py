@@ -6,10 +6,10 @@ subscribe with `@on("x.y")` (see `registry` for lanes, coalescing and budgets); 
 short transactions (`outbox`); `status` tells how it is going and keeps the table small.
 """
 
-from hearth.events.models import Lane, Outcome, OutboxEvent, WorkerBeat
+from hearth.events import status  # noqa: F401 - its chores prune the outbox
+from hearth.events.models import Lane, OutboxEvent, Outcome, WorkerBeat
 from hearth.events.outbox import LeaseLost, Work, drain_once, pending_count, publish
 from hearth.events.registry import Event, Handler, chore, every, kinds, on, remove_handler
-from hearth.events import status  # noqa: F401 - its chores prune the outbox
 from hearth.events.worker import Worker, run_chores, run_periodic, wake_worker
 
 __all__ = [

@@ -29,7 +29,7 @@ from hearth import clock, cpu, metrics, sqlite
 from hearth.db import Database, get_database
 from hearth.domains import load_handlers
 from hearth.events import registry
-from hearth.events.models import Lane, Outcome, OutboxEvent
+from hearth.events.models import Lane, OutboxEvent, Outcome
 from hearth.events.registry import Event
 from hearth.settings import get_settings
 

@@ -14,7 +14,7 @@ from hearth import clock
 from hearth.domains import load_handlers
 from hearth.errors import NotFound
 from hearth.events import registry
-from hearth.events.models import Lane, Outcome, OutboxEvent, WorkerBeat
+from hearth.events.models import Lane, OutboxEvent, Outcome, WorkerBeat
 from hearth.settings import get_settings
 
 LIVE = timedelta(seconds=45)   # a worker whose heartbeat is older is taken for gone

@@ -15,6 +15,7 @@ import os
 import socket
 import threading
 import time
+
 from sqlalchemy import delete, update
 
 from hearth import clock, cpu

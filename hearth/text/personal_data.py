@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import phonenumbers
 from stdnum import iban, luhn, numdb
@@ -48,14 +48,14 @@ _IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}")
 _IBAN_DB = numdb.get("iban")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _iban_length(country: str) -> int:
     """Characters in the country's IBAN, from stdnum's registry ("3!n7!n2!n" is 12 + 4)."""
     bban = _IBAN_DB.info(country)[0][1].get("bban", "")
     return 4 + sum(int(n) for n in re.findall(r"([0-9]+)!", bban)) if bban else 0
 
 
-@lru_cache(maxsize=None)
+@cache
 def _iban_body(length: int) -> re.Pattern[str]:
     # Exactly `length` characters, single spaces allowed between them: what follows
     # the IBAN (more words, a reference number) is left out.

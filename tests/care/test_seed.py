@@ -19,8 +19,17 @@ from care import ingest, jobs
 from care import query as queries
 from care import seed as care_seed
 from care.connectors import feeds
-from care.models import (Channel, ChannelKind, Conversation, InboxItem, Mention, MentionTopic, Sentiment,
-                         SentimentCorrection, Topic)
+from care.models import (
+    Channel,
+    ChannelKind,
+    Conversation,
+    InboxItem,
+    Mention,
+    MentionTopic,
+    Sentiment,
+    SentimentCorrection,
+    Topic,
+)
 from care.seed import content
 from care.topics import document
 from hearth import clock

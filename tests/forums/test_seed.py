@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from forums import seed as forum_seed
 from forums.models import Category, Post, PostVote, Thread, ThreadKind
 from hearth.db import Database
-from moderation.models import ContentState, Reviewable, ReviewStatus
 from hearth.seed import seed
+from moderation.models import ContentState, Reviewable, ReviewStatus
 
 
 def test_content_is_well_formed() -> None:

@@ -12,8 +12,10 @@ from moderation import service
 from moderation.models import Guideline, Reviewable
 from moderation.schemas import FlagIn, GuidelineIn
 from tests.conftest import create_member
-from tests.forums.conftest import ask
-from tests.forums.conftest import category  # noqa: F401 - shared fixture
+from tests.forums.conftest import (
+    ask,
+    category,  # noqa: F401 - shared fixture
+)
 
 
 @pytest.fixture

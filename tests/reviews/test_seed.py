@@ -17,8 +17,18 @@ from hearth.db import Database
 from hearth.seed import MEMBERS, TEAM, _email, seed
 from moderation.models import ContentState, Reviewable, Screening
 from reviews import seed as review_seed
-from reviews.models import (BrandResponse, Invitation, Product, ProductCategory, ProductStats, Review, ReviewRating,
-                            ReviewRevision, ReviewVote, VerifiedCustomer)
+from reviews.models import (
+    BrandResponse,
+    Invitation,
+    Product,
+    ProductCategory,
+    ProductStats,
+    Review,
+    ReviewRating,
+    ReviewRevision,
+    ReviewVote,
+    VerifiedCustomer,
+)
 from reviews.schemas import SLUG
 from reviews.seed import content
 

@@ -19,7 +19,8 @@ from hearth.db import Database, set_database
 from hearth.notifications import service as notifications
 from hearth.security import SESSION_COOKIE
 from reviews import service as reviews
-from reviews.schemas import CategoryIn as ProductCategoryIn, ProductIn, ReviewIn
+from reviews.schemas import CategoryIn as ProductCategoryIn
+from reviews.schemas import ProductIn, ReviewIn
 from tests.conftest import csrf_of, sign_in
 from tests.forums.conftest import answer, ask
 from tests.moderation.conftest import aged_member

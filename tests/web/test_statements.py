@@ -22,9 +22,9 @@ from hearth.db import Database
 from moderation import service as moderation
 from moderation.models import FlagReason
 from moderation.schemas import FlagIn
-from retention import service as retention
 from reviews import service as reviews
-from reviews.schemas import CategoryIn as ProductCategoryIn, ProductIn, ReviewIn
+from reviews.schemas import CategoryIn as ProductCategoryIn
+from reviews.schemas import ProductIn, ReviewIn
 from tests.conftest import create_member, sign_in
 from tests.forums.conftest import answer, ask
 from tests.moderation.conftest import aged_member
