@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care import ingest, jobs, service
+from care import ingest, jobs, service, sla
 from hearth import events
 from hearth.db import Database
 from hearth.events import Event, Lane, Work
@@ -52,3 +52,14 @@ async def resume_imports(database: Database) -> int:
 @events.chore
 async def prune_inbox(session: AsyncSession) -> int:
     return await ingest.prune(session)
+
+
+# --- response-time goals (care.sla) ------------------------------------------------------------
+
+SLA_SWEEP_SECONDS = 30
+
+
+@events.every(SLA_SWEEP_SECONDS)
+async def record_sla_breaches(database: Database) -> int:
+    # Its own short transactions, in batches: see care.sla.record_breaches.
+    return await sla.record_breaches(database)

@@ -290,6 +290,9 @@ async def set_status(session: AsyncSession, agent: Account, item_id: int, status
     if target == ItemStatus.OPEN and item.status in CLOSED_STATUSES:
         item.reopened += 1
     _set(session, item, target, now, actor=agent)
+    # Written before the versioned update: its refresh would otherwise drop what the status
+    # change set on the item besides `status` (the SLA's pause and due times).
+    await session.flush()
     await _changed(session, item, item.version if version is None else version, "status", status=target,
                    resolved_at=item.resolved_at if target in CLOSED_STATUSES else None)
     return item

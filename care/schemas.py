@@ -1,10 +1,13 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from care import calendar
+from care.models import BusinessHours, SlaPolicy
+from hearth.paging import Page
 from hearth.untrusted import CLEAN, CleanLine, Handle, safe_url
 
 
@@ -78,3 +81,129 @@ class ChannelIn(BaseModel):
 
 class CorrectionIn(BaseModel):
     sentiment: Literal["positive", "neutral", "negative"]
+
+
+# --- response-time goals (care.sla) ------------------------------------------------------------
+
+# The channels care items come from (care.items.Conversation.channel).
+ItemChannel = Literal["x", "facebook", "feed", "import", "community", "reviews"]
+SlaPriorityName = Literal["urgent", "high", "normal", "low"]
+PRIORITIES: dict[str, int] = {"urgent": 1, "high": 2, "normal": 3, "low": 4}  # care.models.ItemPriority
+PRIORITY_NAMES: dict[int, SlaPriorityName] = {1: "urgent", 2: "high", 3: "normal", 4: "low"}
+MAX_GOAL_MINUTES = 365 * 24 * 60
+GoalMinutes = Annotated[int, Field(gt=0, le=MAX_GOAL_MINUTES, description="Minutes (business minutes when "
+                                                                             "`business_hours`); more than 0")]
+
+
+class SlaPolicyIn(BaseModel):
+    """The first active policy, by `position`, whose channel and priority match an item applies."""
+
+    name: CleanLine = Field(min_length=2, max_length=80)
+    position: int = Field(default=0, ge=0, le=10_000, description="Lower positions are tried first")
+    channel: ItemChannel | None = Field(default=None, description="Only items from this channel; null: every one")
+    priority: Annotated[int, Field(ge=1, le=4)] | SlaPriorityName | None = Field(
+        default=None, description="Only items of this priority (1-4 or its name); null: every priority")
+    first_response_minutes: GoalMinutes
+    next_response_minutes: GoalMinutes | None = None
+    resolution_minutes: GoalMinutes | None = None
+    business_hours: bool = Field(default=False, description="Count only the community's business hours")
+    active: bool = True
+
+    @field_validator("priority")
+    @classmethod
+    def _priority(cls, value: int | str | None) -> int | None:
+        return PRIORITIES[value] if isinstance(value, str) else value
+
+
+class SlaPolicyOut(BaseModel):
+    id: int
+    name: str
+    position: int
+    channel: str | None
+    priority: SlaPriorityName | None
+    first_response_minutes: int
+    next_response_minutes: int | None
+    resolution_minutes: int | None
+    business_hours: bool
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, policy: SlaPolicy) -> SlaPolicyOut:
+        return cls(id=policy.id, name=policy.name, position=policy.position, channel=policy.channel,
+                   priority=PRIORITY_NAMES.get(policy.priority) if policy.priority is not None else None,
+                   first_response_minutes=policy.first_response_minutes,
+                   next_response_minutes=policy.next_response_minutes,
+                   resolution_minutes=policy.resolution_minutes, business_hours=policy.business_hours,
+                   active=policy.active, created_at=policy.created_at, updated_at=policy.updated_at)
+
+
+class SlaPolicyPage(Page[SlaPolicyOut]):
+    pass
+
+
+Interval = Annotated[list[str], Field(min_length=2, max_length=2,
+                                      description='["09:00", "17:00"]; "24:00" is midnight')]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class BusinessHoursIn(BaseModel):
+    timezone: str = Field(max_length=64, description="An IANA time zone, such as Europe/Brussels")
+    week: dict[Weekday, Annotated[list[Interval], Field(max_length=calendar.MAX_INTERVALS_PER_DAY)]] = Field(
+        description='Opening intervals per weekday in local time: {"mon": [["09:00", "17:00"]], …}; a day left '
+                    "out is closed")
+    holidays: list[date] = Field(default_factory=list, max_length=400, description="Local dates with no hours")
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        calendar.zone(value)
+        return value
+
+    @field_validator("week")
+    @classmethod
+    def _week(cls, value: dict[str, list[list[str]]]) -> dict[str, list[list[str]]]:
+        calendar.parse_week(value)
+        return {day: sorted(value[day]) for day in calendar.DAYS if value.get(day)}
+
+    @field_validator("holidays")
+    @classmethod
+    def _holidays(cls, value: list[date]) -> list[date]:
+        return sorted(set(value))
+
+
+class BusinessHoursOut(BaseModel):
+    timezone: str
+    week: dict[str, list[list[str]]]
+    holidays: list[date]
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row: BusinessHours) -> BusinessHoursOut:
+        return cls(timezone=row.timezone, week=row.week, holidays=sorted(date.fromisoformat(d) for d in row.holidays),
+                   updated_at=row.updated_at)
+
+
+class GoalOut(BaseModel):
+    goal: str = Field(description="first_response, next_response or resolution")
+    due_at: datetime
+    seconds_left: int = Field(description="Negative once the goal is late")
+    state: Literal["ok", "due_soon", "breached"]
+
+
+class BreachOut(BaseModel):
+    goal: str
+    due_at: datetime
+    breached_at: datetime = Field(description="When the sweep recorded it")
+
+
+class ItemSlaOut(BaseModel):
+    """An item's response-time goals as a live countdown shows them."""
+
+    item_id: int
+    policy: SlaPolicyOut | None
+    paused: bool = Field(description="Pending customer: the clocks stand still")
+    breached: bool
+    goals: list[GoalOut] = Field(description="The goals still running, soonest first")
+    breaches: list[BreachOut] = Field(description="Goals that passed unmet, also those met late since")

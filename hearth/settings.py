@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -98,6 +99,10 @@ class Settings(BaseSettings):
     retention_lead_emails: str = ""  # comma-separated; overdue cases escalate to them (else to admins)
     # Social listening: received messages are kept this long after they were processed.
     care_inbox_keep_days: int = 7
+    # Care response-time goals count business hours in this time zone until an admin saves them,
+    # and show as due soon this many minutes before they are due.
+    care_timezone: str = "Europe/Brussels"
+    care_due_soon_minutes: int = Field(default=30, ge=1)
     # The OIDC claim listing the products a customer holds (slugs), for verified-customer badges.
     oidc_products_claim: str = "hearth_products"
 
@@ -110,6 +115,16 @@ class Settings(BaseSettings):
         if url.startswith("sqlite:///"):
             return "sqlite+aiosqlite:///" + url.removeprefix("sqlite:///")
         return url
+
+    @field_validator("care_timezone")
+    @classmethod
+    def _known_timezone(cls, name: str) -> str:
+        # A misspelt zone fails at start-up, not on the first goal counted in business hours.
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {name!r}") from exc
+        return name
 
     @property
     def is_sqlite(self) -> bool:
