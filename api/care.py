@@ -131,7 +131,7 @@ async def import_status(import_id: Id, agent: Agent, db: DbSession) -> ImportOut
 
 
 @router.post("/imports", response_model=ImportOut, status_code=status.HTTP_202_ACCEPTED)
-async def upload(agent: Agent, db: DbSession, channel_id: Annotated[Id, Form()], file: UploadFile = File(...),
+async def upload(agent: Agent, db: DbSession, channel_id: Annotated[Id, Form()], file: Annotated[UploadFile, File()],
                  format: Literal["jsonl", "twcs"] = Form(...)) -> ImportOut:
     """Import a JSONL file of mentions or a Customer Support on Twitter CSV. It runs in the
     background: poll `GET /imports/{id}` for its progress and the lines it skipped."""

@@ -7,6 +7,7 @@ from pydantic import BaseModel, computed_field
 from sqlalchemy.orm.attributes import set_committed_value
 
 from forums import service, views
+from forums.models import Category
 from forums.schemas import (
     CategoryIn,
     CategoryOut,
@@ -36,12 +37,12 @@ async def categories(db: DbSession) -> list:
 
 
 @router.post("/categories", response_model=CategoryOut, status_code=status.HTTP_201_CREATED)
-async def create_category(data: CategoryIn, admin: AdminAccount, db: DbSession):
+async def create_category(data: CategoryIn, admin: AdminAccount, db: DbSession) -> Category:
     return await service.save_category(db, data)
 
 
 @router.put("/categories/{category_id}", response_model=CategoryOut)
-async def update_category(category_id: Id, data: CategoryIn, admin: AdminAccount, db: DbSession):
+async def update_category(category_id: Id, data: CategoryIn, admin: AdminAccount, db: DbSession) -> Category:
     return await service.save_category(db, data, category_id)
 
 

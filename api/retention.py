@@ -9,6 +9,7 @@ from hearth.db import DbSession
 from hearth.ids import Id
 from hearth.paging import Cursor, Limit
 from retention import service, views
+from retention.models import RootCause
 from retention.schemas import (
     AssignIn,
     AttemptIn,
@@ -89,11 +90,11 @@ async def root_causes(agent: Agent, db: DbSession) -> list:
 
 
 @router.post("/root-causes", response_model=RootCauseOut, status_code=status.HTTP_201_CREATED)
-async def add_root_cause(data: RootCauseIn, admin: AdminAccount, db: DbSession):
+async def add_root_cause(data: RootCauseIn, admin: AdminAccount, db: DbSession) -> RootCause:
     return await service.save_root_cause(db, data)
 
 
 @router.put("/root-causes/{root_cause_id}", response_model=RootCauseOut)
-async def save_root_cause(root_cause_id: Id, data: RootCauseIn, admin: AdminAccount, db: DbSession):
+async def save_root_cause(root_cause_id: Id, data: RootCauseIn, admin: AdminAccount, db: DbSession) -> RootCause:
     """Rename, reorder or retire (`active: false`) a root cause; closed cases keep citing it."""
     return await service.save_root_cause(db, data, root_cause_id)

@@ -19,7 +19,8 @@ def register(app: typer.Typer) -> None:
     def import_mentions(
         path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="The file")],
         channel: Annotated[str, typer.Option(help="Name of the import channel (created when missing)")] = "Imports",
-        format: Annotated[str, typer.Option(help="jsonl (Hearth's format) or twcs (Customer Support on Twitter)")] = "twcs",
+        format: Annotated[str, typer.Option(
+            help="jsonl (Hearth's format) or twcs (Customer Support on Twitter)")] = "twcs",
         process: Annotated[bool, typer.Option(help="Also process the queued messages now")] = True,
     ) -> None:
         """Import mentions with a progress bar; broken lines are reported with their numbers.

@@ -404,7 +404,8 @@ async def thread_head(session: AsyncSession, thread_id: int) -> ThreadHead:
     return ThreadHead(thread, category, sorted(names.split(_TAG_SEPARATOR)) if names else [])
 
 
-async def _posts(session: AsyncSession, thread_id: int, *, public_only: bool) -> tuple[list[Post], dict[int, list[str]]]:
+async def _posts(session: AsyncSession, thread_id: int, *,
+                 public_only: bool) -> tuple[list[Post], dict[int, list[str]]]:
     """A thread's posts with their authors, and moderation's reasons for those not public, in one statement."""
     query = (select(Post, Account, moderation.reasons_column(POST_KIND, Post.id))
              .join(Account, Account.id == Post.author_id).where(Post.thread_id == thread_id))

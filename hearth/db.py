@@ -170,7 +170,7 @@ class _PostgresReaders:
         try:
             await connection.invalidate()
             await connection.close()
-        except Exception:  # noqa: BLE001 - it is dropped either way
+        except Exception:
             log.debug("a side reader could not be closed", exc_info=True)
 
     async def close(self) -> bool:
@@ -355,7 +355,8 @@ class Prepared:
             # rendered now; the others stay parameters.
             sql, names = compiled.string, list(compiled.positiontup or ())
             if compiled.literal_execute_params:
-                expanded = compiled.construct_expanded_state({name: fixed.get(name) for name in compiled.bind_names.values()})
+                expanded = compiled.construct_expanded_state(
+                    {name: fixed.get(name) for name in compiled.bind_names.values()})
                 sql, names = expanded.statement, list(expanded.positiontup or ())
             found = self._compiled[dialect.name] = (sql, names, binds, results, fixed)
         return found

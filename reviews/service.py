@@ -480,7 +480,8 @@ async def product_view(session: AsyncSession, slug: str, viewer: Account | None,
 # `IN (the product's reviews)`, which would probe every review; and their own review of it.
 _PRODUCT_ID = select(Product.id).where(Product.slug == bindparam("slug")).scalar_subquery()
 LOOK = (
-    select(func.aggregate_strings(cast(ReviewVote.review_id, String) + ":" + cast(cast(ReviewVote.helpful, Integer), String), ","))
+    select(func.aggregate_strings(
+        cast(ReviewVote.review_id, String) + ":" + cast(cast(ReviewVote.helpful, Integer), String), ","))
     .join(Review, Review.id == ReviewVote.review_id)
     .where(ReviewVote.voter_id == Account.id, Review.product_id == _PRODUCT_ID).scalar_subquery(),
     select(Review.id).where(Review.product_id == _PRODUCT_ID, Review.author_id == Account.id,
@@ -495,7 +496,7 @@ def read_look(values: tuple[Any, ...]) -> tuple[tuple[tuple[int, bool], ...], in
     return tuple(sorted((int(review_id), helpful == "1") for review_id, _, helpful in pairs)), mine
 
 
-async def _cards(session: AsyncSession, rows: list, viewer: Account | None) -> list[ReviewCard]:  # noqa: ANN001
+async def _cards(session: AsyncSession, rows: list, viewer: Account | None) -> list[ReviewCard]:
     ids = [r.id for r, _a in rows]
     if not ids:
         return []

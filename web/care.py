@@ -199,8 +199,8 @@ async def upload(request: Request, agent: Agent, db: DbSession,
         content = await file.read(MAX_UPLOAD + 1)
         if len(content) > MAX_UPLOAD:
             raise Invalid("The file is larger than 50 MB; import it with `hearth import-mentions`", field="file")
-        job = await jobs.upload(db, agent, await service.get_channel(db, number(channel_id) or 0), format,
-                                file.filename, content)
+        await jobs.upload(db, agent, await service.get_channel(db, number(channel_id) or 0), format,
+                          file.filename, content)
     except HearthError as exc:
         channels = [c for c in await service.list_channels(db) if c.kind == "import"]
         return render(request, "care/imports.html", {"jobs": await jobs.list_imports(db), "channels": channels,

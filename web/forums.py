@@ -237,7 +237,8 @@ async def history(post_id: Id, request: Request, moderator: Moderator, db: DbSes
 async def search_page(request: Request, account: CurrentAccount, db: DbSession, q: str = Query("", max_length=200),
                       category: str | None = Query(None, max_length=60), tag: str | None = Query(None, max_length=30),
                       solved: Literal["", "yes", "no"] = "", language: Literal["", "en", "nl", "fr", "de"] = "",
-                      sort: Literal["relevance", "newest"] = "relevance", page: int = Query(1, ge=1, le=500)) -> Response:
+                      sort: Literal["relevance", "newest"] = "relevance",
+                      page: int = Query(1, ge=1, le=500)) -> Response:
     async def results_page() -> Response:
         categories = await service.list_categories(db)
         category_id = next((c.id for c in categories if c.slug == category), None)

@@ -103,7 +103,8 @@ async def queue(request: Request, moderator: Moderator, db: DbSession, status: S
 
 
 # What a queue row shows: the item, its flags, the content's excerpt and its people's names.
-_QUEUE = shared.tables("moderation_reviewables", "moderation_flags", "forum_threads", "forum_posts", "reviews", "accounts")
+_QUEUE = shared.tables("moderation_reviewables", "moderation_flags", "forum_threads", "forum_posts", "reviews",
+                       "accounts")
 
 
 async def _item_page(request: Request, db: DbSession, item_id: int, *, message: str | None = None,

@@ -327,7 +327,7 @@ async def release(database: Database, row_id: int, worker: str) -> None:
                 OutboxEvent.id == row_id, OutboxEvent.locked_by == worker, OutboxEvent.processed_at.is_(None))
                 .values(locked_by=None, locked_until=None))
             await session.commit()
-    except Exception:  # noqa: BLE001 - the lease lapses by itself if this fails
+    except Exception:
         log.exception("could not release job %s; it is taken over when its lease lapses", row_id)
 
 

@@ -421,7 +421,7 @@ def _deobfuscated(token: str) -> tuple[str, ...]:
 
 def _reads_as(token: str, word: str) -> bool:
     return all(t == w or (t in _MASKS and w.isalpha()) or w in _LEET.get(t, "")
-               for t, w in zip(token, word))
+               for t, w in zip(token, word, strict=True))
 
 
 _CURSE_START = re.compile("|".join(_CURSES))
