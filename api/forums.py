@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, status
 from pydantic import BaseModel, computed_field
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -20,15 +20,15 @@ from forums.schemas import (
     ThreadPage,
 )
 from hearth import paging, search
-from hearth.accounts.models import Role
-from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
+from hearth.accounts.models import Account, Role
+from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, require_role
 from hearth.db import DbSession
 from hearth.ids import Id
 from hearth.paging import Cursor, Limit
 from moderation import service as moderation
 
 router = APIRouter(tags=["forums"])
-Moderator = RequireRole(Role.MODERATOR)
+Moderator = Annotated[Account, Depends(require_role(Role.MODERATOR))]
 
 
 @router.get("/categories", response_model=list[CategoryOut])

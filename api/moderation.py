@@ -1,11 +1,13 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, status
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, status
 from pydantic import BaseModel
 
 from hearth import paging
-from hearth.accounts.models import Role
-from hearth.auth import AdminAccount, CurrentMember, RequireRole
+from hearth.accounts.models import Account, Role
+from hearth.auth import AdminAccount, CurrentMember, require_role
 from hearth.db import DbSession
 from hearth.ids import Id
 from hearth.paging import Cursor, Limit
@@ -29,7 +31,7 @@ from moderation.schemas import (
 )
 
 router = APIRouter(tags=["moderation"])
-Moderator = RequireRole(Role.MODERATOR)
+Moderator = Annotated[Account, Depends(require_role(Role.MODERATOR))]
 
 
 class FlagOut(BaseModel):

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, status
 
 from hearth import paging
-from hearth.accounts.models import Role
-from hearth.auth import AdminAccount, RequireRole
+from hearth.accounts.models import Account, Role
+from hearth.auth import AdminAccount, require_role
 from hearth.db import DbSession
 from hearth.ids import Id
 from hearth.paging import Cursor, Limit
@@ -26,7 +28,7 @@ from retention.schemas import (
 )
 
 router = APIRouter(prefix="/retention", tags=["retention"])
-Agent = RequireRole(Role.RETENTION_AGENT)
+Agent = Annotated[Account, Depends(require_role(Role.RETENTION_AGENT))]
 
 
 @router.get("/dashboard", response_model=DashboardOut)

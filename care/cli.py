@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+if TYPE_CHECKING:  # the models load with the command, not with the CLI
+    from care.models import ImportJob
 
 console = Console()
 
@@ -42,7 +45,7 @@ def register(app: typer.Typer) -> None:
             console.print(f"[yellow]… and {job.error_count - 20} more skipped lines[/yellow]")
 
 
-async def _run(path: Path, channel_name: str, fmt: str, process: bool):  # noqa: ANN202
+async def _run(path: Path, channel_name: str, fmt: str, process: bool) -> ImportJob:
     from sqlalchemy import select
 
     from care import jobs, service
@@ -78,9 +81,9 @@ async def _run(path: Path, channel_name: str, fmt: str, process: bool):  # noqa:
                 work = progress.add_task("Processing", total=job.queued)
                 while await events.drain_once(database):
                     async with database.sessionmaker() as session:
-                        fresh = await session.get(ImportJob, job.id)
+                        fresh = await session.get_one(ImportJob, job.id)
                     progress.update(work, completed=fresh.stored + fresh.duplicates + fresh.dropped)
         async with database.sessionmaker() as session:
-            return await session.get(ImportJob, job.id)
+            return await session.get_one(ImportJob, job.id)
     finally:
         await database.dispose()

@@ -131,7 +131,7 @@ class FusedConnection(aiosqlite.Connection):
             self._connection = self._connector()
         return self
 
-    def stop(self) -> None:  # type: ignore[override] - nothing runs elsewhere to stop
+    def stop(self) -> None:  # nothing runs elsewhere to stop
         self._running = False
         if self._connection is not None:
             self._connection.close()

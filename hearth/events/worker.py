@@ -19,7 +19,7 @@ import time
 from sqlalchemy import delete, update
 
 from hearth import clock, cpu
-from hearth.db import Database, get_database
+from hearth.db import Database, get_database, rowcount
 from hearth.domains import load_handlers
 from hearth.events import outbox, registry
 from hearth.events.models import Lane, WorkerBeat
@@ -153,7 +153,7 @@ class Worker:
         values = {"seen_at": clock.now(), "handled": self.handled, "current": (self.current or "")[:200] or None}
         async with await database.writer(background=True) as session:
             result = await session.execute(update(WorkerBeat).where(WorkerBeat.name == self.name).values(**values))
-            if not result.rowcount:
+            if not rowcount(result):
                 session.add(WorkerBeat(name=self.name, pid=os.getpid(), lanes=",".join(self.lanes),
                                        started_at=started, **values))
             await session.commit()
