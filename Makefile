@@ -8,7 +8,7 @@ VENDOR := web/static/vendor
 STAMP  := $(VENV)/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-.PHONY: install demo serve test test-sqlite test-postgres bench migrate seed clean browser
+.PHONY: install demo serve lint test test-sqlite test-postgres bench migrate seed clean browser
 
 install: $(STAMP) $(VENDOR)/htmx.min.js $(VENDOR)/swagger-ui/swagger-ui-bundle.js
 
@@ -46,8 +46,14 @@ demo: install
 serve: install
 	$(BIN)/hearth serve
 
-# Every test, on SQLite and then on the PostgreSQL at 127.0.0.1:5432 (database `test`).
-test: install browser
+# Lint, types and the import contracts (pyproject.toml holds their settings).
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+# Every test, on SQLite and then on the PostgreSQL at 127.0.0.1:5432 (database `test`), after `lint`.
+test: lint browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 	HEARTH_TEST_DATABASE=postgresql $(BIN)/python -m pytest -q -p no:cacheprovider
 

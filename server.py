@@ -160,7 +160,7 @@ def _add_operations(app: FastAPI) -> None:
             async with get_database().sessionmaker() as session:
                 await session.execute(text("SELECT 1"))
                 worker = await events.status.health(session)
-        except Exception:  # noqa: BLE001 - health is a yes/no answer
+        except Exception:
             log.exception("health check: database unreachable")
             return JSONResponse({"status": "unavailable", "database": "down"}, status_code=503)
         state = "ok" if worker["state"] == "ok" else "degraded"

@@ -5,7 +5,7 @@ from pydantic import BaseModel
 
 from hearth import metrics, paging
 from hearth.accounts import service
-from hearth.accounts.models import Account
+from hearth.accounts.models import Account, ApiToken
 from hearth.accounts.schemas import (
     AccountOut,
     MemberOut,
@@ -86,7 +86,7 @@ async def create_token(data: TokenCreate, account: CurrentMember, db: DbSession)
 
 
 @router.delete("/me/tokens/{token_id}", response_model=TokenOut)
-async def revoke_token(token_id: Id, account: CurrentMember, db: DbSession):
+async def revoke_token(token_id: Id, account: CurrentMember, db: DbSession) -> ApiToken:
     return await service.revoke_token(db, account, token_id)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, UploadFile, status
+from fastapi import APIRouter, Depends, File, Form, UploadFile, status
 from pydantic import BaseModel, Field
 
 from care import jobs, service, topics, views
@@ -20,15 +20,15 @@ from care.views import (
     TopicOut,
 )
 from hearth import paging
-from hearth.accounts.models import Role
-from hearth.auth import RequireRole
+from hearth.accounts.models import Account, Role
+from hearth.auth import require_role
 from hearth.db import DbSession
 from hearth.errors import Invalid
 from hearth.ids import BigId, Id
 from hearth.paging import Cursor, Limit
 
 router = APIRouter(prefix="/care", tags=["social listening"])
-Agent = RequireRole(Role.CARE_AGENT)
+Agent = Annotated[Account, Depends(require_role(Role.CARE_AGENT))]
 MAX_UPLOAD = 50_000_000
 
 
@@ -131,7 +131,7 @@ async def import_status(import_id: Id, agent: Agent, db: DbSession) -> ImportOut
 
 
 @router.post("/imports", response_model=ImportOut, status_code=status.HTTP_202_ACCEPTED)
-async def upload(agent: Agent, db: DbSession, channel_id: Annotated[Id, Form()], file: UploadFile = File(...),
+async def upload(agent: Agent, db: DbSession, channel_id: Annotated[Id, Form()], file: Annotated[UploadFile, File()],
                  format: Literal["jsonl", "twcs"] = Form(...)) -> ImportOut:
     """Import a JSONL file of mentions or a Customer Support on Twitter CSV. It runs in the
     background: poll `GET /imports/{id}` for its progress and the lines it skipped."""

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, status
 from pydantic import BaseModel, computed_field
 from sqlalchemy.orm.attributes import set_committed_value
 
 from forums import service, views
+from forums.models import Category
 from forums.schemas import (
     CategoryIn,
     CategoryOut,
@@ -19,15 +20,15 @@ from forums.schemas import (
     ThreadPage,
 )
 from hearth import paging, search
-from hearth.accounts.models import Role
-from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
+from hearth.accounts.models import Account, Role
+from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, require_role
 from hearth.db import DbSession
 from hearth.ids import Id
 from hearth.paging import Cursor, Limit
 from moderation import service as moderation
 
 router = APIRouter(tags=["forums"])
-Moderator = RequireRole(Role.MODERATOR)
+Moderator = Annotated[Account, Depends(require_role(Role.MODERATOR))]
 
 
 @router.get("/categories", response_model=list[CategoryOut])
@@ -36,12 +37,12 @@ async def categories(db: DbSession) -> list:
 
 
 @router.post("/categories", response_model=CategoryOut, status_code=status.HTTP_201_CREATED)
-async def create_category(data: CategoryIn, admin: AdminAccount, db: DbSession):
+async def create_category(data: CategoryIn, admin: AdminAccount, db: DbSession) -> Category:
     return await service.save_category(db, data)
 
 
 @router.put("/categories/{category_id}", response_model=CategoryOut)
-async def update_category(category_id: Id, data: CategoryIn, admin: AdminAccount, db: DbSession):
+async def update_category(category_id: Id, data: CategoryIn, admin: AdminAccount, db: DbSession) -> Category:
     return await service.save_category(db, data, category_id)
 
 

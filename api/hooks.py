@@ -26,7 +26,7 @@ from hearth.ids import Id
 
 router = APIRouter(prefix="/api/hooks", tags=["webhooks"])
 
-async def _queue(channel: Channel, mentions: list) -> JSONResponse:  # noqa: ANN001
+async def _queue(channel: Channel, mentions: list) -> JSONResponse:
     """Label and match with a reading session, then write the inbox in a short transaction:
     the write lock (one at a time on SQLite) is held for the insert only, not for the labels."""
     database = get_database()

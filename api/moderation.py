@@ -1,16 +1,18 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, status
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, status
 from pydantic import BaseModel
 
 from hearth import paging
-from hearth.accounts.models import Role
-from hearth.auth import AdminAccount, CurrentMember, RequireRole
+from hearth.accounts.models import Account, Role
+from hearth.auth import AdminAccount, CurrentMember, require_role
 from hearth.db import DbSession
 from hearth.ids import Id
 from hearth.paging import Cursor, Limit
 from moderation import service, views
-from moderation.models import ReviewStatus
+from moderation.models import Guideline, ReviewStatus, WatchedWord
 from moderation.schemas import (
     ActionIn,
     AppealIn,
@@ -29,7 +31,7 @@ from moderation.schemas import (
 )
 
 router = APIRouter(tags=["moderation"])
-Moderator = RequireRole(Role.MODERATOR)
+Moderator = Annotated[Account, Depends(require_role(Role.MODERATOR))]
 
 
 class FlagOut(BaseModel):
@@ -116,12 +118,12 @@ async def guidelines(moderator: Moderator, db: DbSession) -> list:
 
 
 @router.post("/moderation/guidelines", response_model=GuidelineOut, status_code=status.HTTP_201_CREATED)
-async def create_guideline(data: GuidelineIn, admin: AdminAccount, db: DbSession):
+async def create_guideline(data: GuidelineIn, admin: AdminAccount, db: DbSession) -> Guideline:
     return await service.save_guideline(db, admin, data)
 
 
 @router.put("/moderation/guidelines/{guideline_id}", response_model=GuidelineOut)
-async def update_guideline(guideline_id: Id, data: GuidelineIn, admin: AdminAccount, db: DbSession):
+async def update_guideline(guideline_id: Id, data: GuidelineIn, admin: AdminAccount, db: DbSession) -> Guideline:
     return await service.save_guideline(db, admin, data, guideline_id)
 
 
@@ -131,7 +133,7 @@ async def watched_words(admin: AdminAccount, db: DbSession) -> list:
 
 
 @router.post("/moderation/watched-words", response_model=WatchedWordOut, status_code=status.HTTP_201_CREATED)
-async def add_watched_word(data: WatchedWordIn, admin: AdminAccount, db: DbSession):
+async def add_watched_word(data: WatchedWordIn, admin: AdminAccount, db: DbSession) -> WatchedWord:
     return await service.add_watched_word(db, admin, data)
 
 

@@ -27,7 +27,7 @@ SECURITY_SCHEMES = {
                 "description": "The session cookie that signing in sets. Writes with it must send JSON or "
                                "an `X-CSRF-Token` header."},
 }
-SIGNED_IN = [{"bearer": []}, {"session": []}]
+SIGNED_IN: list[dict[str, list[str]]] = [{"bearer": []}, {"session": []}]
 DESCRIPTIONS = {
     400: "The body could not be read",
     401: "Sign-in required, or the token or session is no longer valid",
@@ -48,7 +48,7 @@ def _calls(route: APIRoute) -> set[Any]:
 
 
 def _role_checked(calls: set[Any]) -> bool:
-    return any(getattr(call, "__qualname__", "").startswith("RequireRole.") for call in calls)
+    return any(getattr(call, "__qualname__", "").startswith("require_role.") for call in calls)
 
 
 def problem_statuses(route: APIRoute) -> set[int]:
@@ -91,12 +91,13 @@ def document(app: FastAPI, prefix: str = "/api/") -> None:
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            schema = build()
+        schema = app.openapi_schema
+        if schema is None:
+            schema = build()  # FastAPI's own keeps it as app.openapi_schema
             components = schema.setdefault("components", {})
             components.setdefault("schemas", {}).update(_problem_schemas())
             components["securitySchemes"] = SECURITY_SCHEMES
-        return app.openapi_schema
+        return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
 

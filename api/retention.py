@@ -1,14 +1,17 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, status
 
 from hearth import paging
-from hearth.accounts.models import Role
-from hearth.auth import AdminAccount, RequireRole
+from hearth.accounts.models import Account, Role
+from hearth.auth import AdminAccount, require_role
 from hearth.db import DbSession
 from hearth.ids import Id
 from hearth.paging import Cursor, Limit
 from retention import service, views
+from retention.models import RootCause
 from retention.schemas import (
     AssignIn,
     AttemptIn,
@@ -25,7 +28,7 @@ from retention.schemas import (
 )
 
 router = APIRouter(prefix="/retention", tags=["retention"])
-Agent = RequireRole(Role.RETENTION_AGENT)
+Agent = Annotated[Account, Depends(require_role(Role.RETENTION_AGENT))]
 
 
 @router.get("/dashboard", response_model=DashboardOut)
@@ -89,11 +92,11 @@ async def root_causes(agent: Agent, db: DbSession) -> list:
 
 
 @router.post("/root-causes", response_model=RootCauseOut, status_code=status.HTTP_201_CREATED)
-async def add_root_cause(data: RootCauseIn, admin: AdminAccount, db: DbSession):
+async def add_root_cause(data: RootCauseIn, admin: AdminAccount, db: DbSession) -> RootCause:
     return await service.save_root_cause(db, data)
 
 
 @router.put("/root-causes/{root_cause_id}", response_model=RootCauseOut)
-async def save_root_cause(root_cause_id: Id, data: RootCauseIn, admin: AdminAccount, db: DbSession):
+async def save_root_cause(root_cause_id: Id, data: RootCauseIn, admin: AdminAccount, db: DbSession) -> RootCause:
     """Rename, reorder or retire (`active: false`) a root cause; closed cases keep citing it."""
     return await service.save_root_cause(db, data, root_cause_id)

@@ -12,7 +12,7 @@ from hearth.ids import Id
 from hearth.paging import Cursor, Limit
 from moderation import service as moderation
 from reviews import service, views
-from reviews.models import Product
+from reviews.models import Product, ProductCategory
 from reviews.schemas import (
     CategoryIn,
     CategoryOut,
@@ -105,12 +105,13 @@ async def categories(db: DbSession) -> list:
 
 
 @router.post("/product-categories", response_model=CategoryOut, status_code=status.HTTP_201_CREATED)
-async def create_category(data: CategoryIn, admin: AdminAccount, db: DbSession):
+async def create_category(data: CategoryIn, admin: AdminAccount, db: DbSession) -> ProductCategory:
     return await service.save_category(db, data)
 
 
 @router.put("/product-categories/{category_id}", response_model=CategoryOut)
-async def update_category(category_id: Id, data: CategoryIn, admin: AdminAccount, db: DbSession):
+async def update_category(category_id: Id, data: CategoryIn, admin: AdminAccount,
+                          db: DbSession) -> ProductCategory:
     return await service.save_category(db, data, category_id)
 
 

@@ -85,7 +85,8 @@ async def fresh_postgres(url: str) -> bool:
     try:
         admin = await asyncpg.connect(dsn.rsplit("/", 1)[0] + "/postgres", timeout=5)
     except (OSError, asyncpg.PostgresError) as exc:
-        console.print(f"[yellow]No PostgreSQL at {dsn.rsplit('@', 1)[-1]} ({exc}); pages measured on SQLite only[/yellow]")
+        console.print(f"[yellow]No PostgreSQL at {dsn.rsplit('@', 1)[-1]} ({exc}); "
+                      "pages measured on SQLite only[/yellow]")
         return False
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -202,7 +203,8 @@ def report(runs: list[dict], url: str, ctx: dict) -> None:
     background.report(console, ctx["background"])
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps({"pages": [{"database": run["url"].split(":")[0], "rss_mb": run["rss_mb"],
+    (out / "latest.json").write_text(json.dumps({"pages": [{"database": run["url"].split(":")[0],
+                                                             "rss_mb": run["rss_mb"],
                                                              "rows": [asdict(r) for r in run["rows"]]} for run in runs],
                                                   "search": latency,
                                                   "screening": screening, "recompute": recompute,

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from bench import care as care_bench
 from bench import forums as forum_bench
@@ -42,7 +42,7 @@ from forums.schemas import PostIn
 from hearth import events
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
-from hearth.db import Database
+from hearth.db import Base, Database
 from hearth.events import OutboxEvent
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,11 +66,13 @@ async def _setup(database: Database) -> dict:
         writers = []
         for i in range(WRITERS):
             member = await accounts.create_account(session, email=f"writer{i}@bench.example",
-                                                   display_name=f"Bench writer {i}", password="correct horse battery staple")
+                                                   display_name=f"Bench writer {i}",
+                                                   password="correct horse battery staple")
             _record, token = await accounts.create_token(session, member, "bench")
             writers.append({"token": token, "post": answers[i].id})
         agent = await accounts.create_account(session, email="agent@bench.example", display_name="Bench agent",
-                                              password="correct horse battery staple", roles=frozenset({Role.CARE_AGENT}))
+                                              password="correct horse battery staple",
+                                              roles=frozenset({Role.CARE_AGENT}))
         _record, agent_token = await accounts.create_token(session, agent, "bench")
         channel = await care_service.save_channel(session, ChannelIn(kind="import", name="Bench X"))
         channel.kind, channel.account = ChannelKind.X, "bench"
@@ -122,7 +124,7 @@ async def _backlog(database: Database, ctx: dict, *, corrections: int = 2_000) -
     return {"pending": sum(pending.values()), "by_kind": pending}
 
 
-async def _count(database: Database, model, *where) -> int:  # noqa: ANN001
+async def _count(database: Database, model: type[Base], *where: ColumnElement[bool]) -> int:
     async with database.sessionmaker() as session:
         return await session.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
@@ -233,7 +235,8 @@ async def _correct_all(database: Database, ctx: dict) -> int:
         agent = await session.get(Account, ctx["agent"])
         ids = list(await session.scalars(select(Mention.id)))
         for mention_id in ids:
-            await care_service.correct_sentiment(session, agent, mention_id, "negative" if mention_id % 2 else "neutral")
+            sentiment = "negative" if mention_id % 2 else "neutral"
+            await care_service.correct_sentiment(session, agent, mention_id, sentiment)
         await session.commit()
     return len(ids)
 
@@ -313,9 +316,10 @@ async def measure(url: str, port: int, *, seconds: int = 10, say: Callable[[str]
 def report(console, result: dict) -> None:  # noqa: ANN001
     idle, busy, backlog = result["idle"], result["busy"], result["backlog"]
     console.print(f"Signed-in writes (answers, votes, unvotes; {WRITERS} members with tokens, 2 server processes "
-                  f"with their in-process workers): idle worker {idle['per_second']:,.0f}/s p50 {idle['p50_ms']:.1f} ms "
-                  f"p99 {idle['p99_ms']:.1f} ms · while draining {backlog['pending']:,} events "
-                  f"{busy['per_second']:,.0f}/s p50 {busy['p50_ms']:.1f} ms p99 {busy['p99_ms']:.1f} ms "
+                  f"with their in-process workers): idle worker {idle['per_second']:,.0f}/s "
+                  f"p50 {idle['p50_ms']:.1f} ms p99 {idle['p99_ms']:.1f} ms · "
+                  f"while draining {backlog['pending']:,} events {busy['per_second']:,.0f}/s "
+                  f"p50 {busy['p50_ms']:.1f} ms p99 {busy['p99_ms']:.1f} ms "
                   f"(max {busy['max_ms']:.0f} ms) = {busy['p99_ms'] / idle['p99_ms']:.0%} of the idle p99 · errors "
                   f"{idle['errors']} / {busy['errors']} · {result['left_after_run']:,} events left after the run, "
                   f"all drained {result['drained_in_s']:.0f} s after start-up")

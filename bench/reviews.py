@@ -25,8 +25,9 @@ async def _reviewers(database: Database, count: int) -> list[int]:
     # Inserted directly: hashing a thousand passwords would time argon2, not Hearth.
     now = clock.now() - timedelta(days=400)
     rows = [{"email": f"bench.reviewer{i}@example.com", "handle": f"bench_reviewer_{i}",
-             "display_name": f"Reviewer {i}", "password_hash": None, "language": "nl", "roles": frozenset({Role.MEMBER}),
-             "is_active": True, "created_at": now, "unread_notifications": 0} for i in range(count)]
+             "display_name": f"Reviewer {i}", "password_hash": None, "language": "nl",
+             "roles": frozenset({Role.MEMBER}), "is_active": True, "created_at": now, "unread_notifications": 0}
+            for i in range(count)]
     async with database.sessionmaker() as session:
         await session.execute(insert(Account), rows)
         await session.commit()

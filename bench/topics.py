@@ -17,8 +17,9 @@ import time
 
 from care.query import Document, Query, TopicIndex, parse
 
-REAL_BRANDS = ["hearth", "hearthbank", "hearth mobile", "emberbank", "ashfield", "cinder mobile", "flintel", "kindle pay",
-               "hearthfibre", "glowpost", "oakbank", "ember save", "bright", "keystone", "coalbank", "spark mobile"]
+REAL_BRANDS = ["hearth", "hearthbank", "hearth mobile", "emberbank", "ashfield", "cinder mobile", "flintel",
+               "kindle pay", "hearthfibre", "glowpost", "oakbank", "ember save", "bright", "keystone", "coalbank",
+               "spark mobile"]
 SYLLABLES = ["bel", "fi", "us", "ar", "gen", "ta", "pro", "xi", "mus", "tel", "net", "ra", "bo", "vi", "do",
              "ka", "lo", "zen", "tri", "sa", "no", "va", "cor", "lu", "mi"]
 PRODUCTS = ["bancontact", "payconiq", "itsme", "app", "mobile banking", "kaart", "carte", "card", "rekening",

@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+if TYPE_CHECKING:  # the models load with the command, not with the CLI
+    from care.models import ImportJob
 
 console = Console()
 
@@ -19,7 +22,8 @@ def register(app: typer.Typer) -> None:
     def import_mentions(
         path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="The file")],
         channel: Annotated[str, typer.Option(help="Name of the import channel (created when missing)")] = "Imports",
-        format: Annotated[str, typer.Option(help="jsonl (Hearth's format) or twcs (Customer Support on Twitter)")] = "twcs",
+        format: Annotated[str, typer.Option(
+            help="jsonl (Hearth's format) or twcs (Customer Support on Twitter)")] = "twcs",
         process: Annotated[bool, typer.Option(help="Also process the queued messages now")] = True,
     ) -> None:
         """Import mentions with a progress bar; broken lines are reported with their numbers.
@@ -41,7 +45,7 @@ def register(app: typer.Typer) -> None:
             console.print(f"[yellow]… and {job.error_count - 20} more skipped lines[/yellow]")
 
 
-async def _run(path: Path, channel_name: str, fmt: str, process: bool):  # noqa: ANN202
+async def _run(path: Path, channel_name: str, fmt: str, process: bool) -> ImportJob:
     from sqlalchemy import select
 
     from care import jobs, service
@@ -77,9 +81,9 @@ async def _run(path: Path, channel_name: str, fmt: str, process: bool):  # noqa:
                 work = progress.add_task("Processing", total=job.queued)
                 while await events.drain_once(database):
                     async with database.sessionmaker() as session:
-                        fresh = await session.get(ImportJob, job.id)
+                        fresh = await session.get_one(ImportJob, job.id)
                     progress.update(work, completed=fresh.stored + fresh.duplicates + fresh.dropped)
         async with database.sessionmaker() as session:
-            return await session.get(ImportJob, job.id)
+            return await session.get_one(ImportJob, job.id)
     finally:
         await database.dispose()

@@ -24,6 +24,7 @@ from care.models import Channel, ImportJob, InboxItem, Mention, MentionTopic
 from care.schemas import MentionIn
 from care.topics import document, topic_index
 from hearth import clock, events, metrics
+from hearth.db import rowcount
 from hearth.settings import get_settings
 
 EVENT = "care.inbox"
@@ -143,7 +144,7 @@ async def _store(session: AsyncSession, channel: Channel, received: list[Receive
     outcome.duplicates += len(received) - len(unique)
     existing = {m.external_id: m for m in await session.scalars(select(Mention).where(
         Mention.channel_id == channel.id, Mention.external_id.in_([m.external_id for m, _l, _t in unique])))}
-    fresh: list[Received] = []
+    fresh: list[tuple[MentionIn, labels.Labels, list[int]]] = []
     for incoming, labelled, topics in unique:
         if incoming.external_id in existing:
             changed = _apply_change(existing[incoming.external_id], incoming, labelled)
@@ -177,7 +178,7 @@ async def _store(session: AsyncSession, channel: Channel, received: list[Receive
         Mention.channel_id == channel.id, Mention.external_id.in_([r["external_id"] for r in rows])))).all())
     links = [{"mention_id": ids[m.external_id], "topic_id": topic_id} for m, _l, topics in fresh for topic_id in topics]
     await session.execute(insert(MentionTopic), links)
-    touched = sorted({row["conversation_id"] for row in rows})
+    touched = sorted({conversations[m.external_id] for m, _l, _t in fresh})
     await threading.recount(session, touched)
     outcome.stored += len(rows)
     events.publish(session, "care.mentions_stored", channel_id=channel.id, conversation_ids=touched)
@@ -208,7 +209,7 @@ async def prune(session: AsyncSession, *, batch: int = 1_000) -> int:
     old = select(InboxItem.id).where(InboxItem.processed_at < cutoff).limit(batch).scalar_subquery()
     result = await session.execute(delete(InboxItem).where(InboxItem.id.in_(old))
                                    .execution_options(synchronize_session=False))
-    return result.rowcount or 0
+    return rowcount(result) or 0
 
 
 async def pending(session: AsyncSession) -> int:

@@ -27,7 +27,7 @@ from care.models import Channel, ChannelKind, ImportJob, ImportStatus
 from care.schemas import MentionIn
 from hearth import clock, events
 from hearth.accounts.models import Account
-from hearth.db import Database
+from hearth.db import Database, rowcount
 from hearth.errors import Invalid, NotFound
 from hearth.settings import VAR_DIR
 
@@ -74,8 +74,8 @@ async def run_import(database: Database, job_id: int, *, progress: Callable[[Imp
     """Queue the job's file from its bookmark on, chunk by chunk (`cpu`: label in the CPU pool).
     Stops when another runner moved the bookmark meanwhile: one runner per import."""
     async with database.sessionmaker() as session:
-        job = await session.get(ImportJob, job_id)
-        channel = await session.get(Channel, job.channel_id)
+        job = await session.get_one(ImportJob, job_id)
+        channel = await session.get_one(Channel, job.channel_id)
     if job.status != ImportStatus.RUNNING:
         return job
     bookmark = job.lines_read
@@ -117,7 +117,7 @@ async def _queue_chunk(database: Database, job_id: int, channel: Channel,
     async with database.sessionmaker() as reading:  # labels before the write lock, not under it
         prepared = await ingest.prepare(reading, channel, good, cpu=cpu)
     async with await database.writer(background=True) as session:
-        job = await session.get(ImportJob, job_id)
+        job = await session.get_one(ImportJob, job_id)
         if job.lines_read != bookmark or job.status != ImportStatus.RUNNING:
             raise ImportMoved(job)
         job.queued += await ingest.enqueue(session, channel, prepared, import_id=job.id)
@@ -136,7 +136,7 @@ async def _queue_chunk(database: Database, job_id: int, channel: Channel,
 
 async def _finish(database: Database, job_id: int, status: ImportStatus, error: str) -> ImportJob:
     async with await database.writer(background=True) as session:
-        job = await session.get(ImportJob, job_id)
+        job = await session.get_one(ImportJob, job_id)
         job.status, job.finished_at, job.updated_at = status, clock.now(), clock.now()
         job.errors = [*job.errors, {"line": None, "error": error}][:MAX_ERRORS_KEPT]
         await session.commit()
@@ -155,7 +155,7 @@ async def resume_stalled(database: Database) -> int:
             # Claim it: of several workers, the one whose update lands queues it.
             result = await session.execute(update(ImportJob).where(
                 ImportJob.id == job_id, ImportJob.updated_at < stale).values(updated_at=clock.now()))
-            if result.rowcount:
+            if rowcount(result):
                 request_run(session, job_id)
                 resumed += 1
         await session.commit()
@@ -211,7 +211,7 @@ async def _claim_due_feeds(database: Database) -> list[int]:
             result = await session.execute(update(Channel).where(
                 Channel.id == channel.id, or_(Channel.next_poll_at.is_(None), Channel.next_poll_at <= now))
                 .values(next_poll_at=now + timedelta(minutes=channel.poll_minutes)))
-            if result.rowcount:
+            if rowcount(result):
                 claimed.append(channel.id)
         await session.commit()
         return claimed
@@ -220,7 +220,7 @@ async def _claim_due_feeds(database: Database) -> list[int]:
 async def poll_feed(database: Database, channel_id: int, *, client: httpx.AsyncClient | None = None) -> int:
     """Fetch one feed (conditionally) and queue what it holds; an error is kept on the channel."""
     async with database.sessionmaker() as session:
-        channel = await session.get(Channel, channel_id)
+        channel = await session.get_one(Channel, channel_id)
     own = client is None
     client = client or httpx.AsyncClient(follow_redirects=True, headers={"user-agent": "Hearth feed reader"})
     try:
@@ -233,7 +233,7 @@ async def poll_feed(database: Database, channel_id: int, *, client: httpx.AsyncC
         if own:
             await client.aclose()
     async with await database.writer(background=True) as session:
-        channel = await session.get(Channel, channel_id)
+        channel = await session.get_one(Channel, channel_id)
         channel.last_polled_at, channel.last_error = clock.now(), error
         queued = 0
         if result is not None:

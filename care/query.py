@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from hearth.errors import Invalid
 from hearth.text import folding
@@ -48,7 +49,7 @@ PREFIX_KEY = 3  # the index files prefixes under their first characters: a stem 
 class QueryError(Invalid):
     """A topic's query that cannot be used, with the place (1-based character) it goes wrong."""
 
-    def __init__(self, message: str, **params: object) -> None:
+    def __init__(self, message: str, **params: Any) -> None:
         super().__init__(message, field="query", **params)
 
 
@@ -419,7 +420,8 @@ def anchors(node: Node, weight: Callable[[str], float]) -> frozenset[str] | None
         return None
     sides = [anchors(c, weight) for c in node.children]
     if isinstance(node, Or):
-        return None if None in sides else frozenset().union(*sides)
+        known = [s for s in sides if s is not None]
+        return None if len(known) < len(sides) else frozenset().union(*known)
     return min((s for s in sides if s is not None), key=lambda s: (sum(map(weight, s)), -sum(map(len, s))),
                default=None)
 

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from care.models import Conversation, ConversationKey, Mention
 from care.schemas import MentionIn
+from hearth.db import engine_of
 
 
 def _keys(mention: MentionIn) -> list[str]:
@@ -90,7 +91,7 @@ async def _create(session: AsyncSession, channel_id: int, fresh: dict[str, dict]
 
 
 def _insert(session: AsyncSession):  # noqa: ANN202 - the dialect's INSERT, for ON CONFLICT
-    return pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    return pg_insert if engine_of(session).dialect.name == "postgresql" else sqlite_insert
 
 
 async def _survivor(session: AsyncSession, ids: set[int]) -> int:

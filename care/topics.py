@@ -36,11 +36,12 @@ async def topic_index(session: AsyncSession) -> TopicIndex:
         select(func.count()).select_from(Topic).scalar_subquery(),
         select(func.max(Topic.id)).scalar_subquery(),
         select(func.max(Topic.updated_at)).scalar_subquery()))).one())
-    if stamp != _cached[0] or _cached[1] is None:
+    index = _cached[1]
+    if stamp != _cached[0] or index is None:
         topics = await session.scalars(select(Topic).where(Topic.active.is_(True)))
-        _cached = (stamp, TopicIndex((t.id, compile_topic(t.query, t.profiles), frozenset(t.profiles))
-                                     for t in topics))
-    return _cached[1]
+        index = TopicIndex((t.id, compile_topic(t.query, t.profiles), frozenset(t.profiles)) for t in topics)
+        _cached = (stamp, index)
+    return index
 
 
 async def list_topics(session: AsyncSession) -> list[Topic]:

@@ -131,9 +131,9 @@ def webhook_url(channel: Channel) -> str | None:
 
 def channel(c: Channel) -> ChannelOut:
     return ChannelOut(id=c.id, kind=str(c.kind), name=c.name, account=c.account, news=c.news,
-                      poll_minutes=c.poll_minutes, secret=c.secret_hint, has_verify_token=bool(c.verify_token_encrypted),
-                      webhook_url=webhook_url(c), active=c.active, last_polled_at=c.last_polled_at,
-                      last_error=c.last_error)
+                      poll_minutes=c.poll_minutes, secret=c.secret_hint,
+                      has_verify_token=bool(c.verify_token_encrypted), webhook_url=webhook_url(c), active=c.active,
+                      last_polled_at=c.last_polled_at, last_error=c.last_error)
 
 
 def topic(t: Topic) -> TopicOut:

@@ -28,7 +28,7 @@ from forums.seed_moderation import seed_moderation
 from hearth import clock
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
-from hearth.seed import MEMBERS, TEAM, _email, load_content
+from hearth.seed import MEMBERS, TEAM, _email, filled, load_content
 
 RANDOM_SEED = 2026
 SPAN_DAYS = 300            # threads spread over the last ~10 months
@@ -162,12 +162,12 @@ def _schedule(rng: random.Random, threads: list[PlannedThread], now: datetime,
         own = by_language.get(thread.language, [])
         if thread.language == "en" and rng.random() < 0.4:
             own = everyone  # Belgians and expats of every language ask in English too
-        thread.author = rng.choice(own)
+        thread.author = author = rng.choice(own)
         thread.opening.author = thread.author
-        thread.at = _thread_time(rng, now, not thread.answers)
+        thread.at = started = _thread_time(rng, now, not thread.answers)
         thread.opening.at = thread.at
         helpers = everyone if thread.language == "en" else by_language[thread.language]
-        at, answered_by = thread.at, {thread.author.id}
+        at, answered_by = started, {author.id}
         for answer in thread.answers:
             if answer.who == "asker":
                 answer.author = thread.author
@@ -177,16 +177,16 @@ def _schedule(rng: random.Random, threads: list[PlannedThread], now: datetime,
                 at += _delay(rng)
             else:
                 candidates = [a for a in helpers if a.id not in answered_by] or [a for a in helpers
-                                                                                 if a.id != thread.author.id]
+                                                                                 if a.id != author.id]
                 answer.author = rng.choices(candidates, weights=[weights[a.id] for a in candidates])[0]
                 at += _delay(rng)
             answered_by.add(answer.author.id)
             answer.at = at
-        if thread.answers and thread.answers[-1].at > now - timedelta(minutes=10):
+        if thread.answers and at > now - timedelta(minutes=10):  # `at`: the last answer's
             # A recent thread: squeeze its answers into the time it has had so far.
-            room = (now - timedelta(minutes=10) - thread.at) / (thread.answers[-1].at - thread.at)
+            room = (now - timedelta(minutes=10) - started) / (at - started)
             for answer in thread.answers:
-                answer.at = thread.at + (answer.at - thread.at) * room + timedelta(seconds=1)
+                answer.at = started + (filled(answer.at) - started) * room + timedelta(seconds=1)
 
 
 def _choose_unanswered(rng: random.Random, threads: list[PlannedThread]) -> None:
@@ -236,14 +236,14 @@ def _steps(rng: random.Random, threads: list[PlannedThread], now: datetime,
         return at + timedelta(minutes=rng.randint(low_minutes, high_minutes))
 
     for thread in threads:
-        add(thread.at, "thread", thread)
+        add(filled(thread.at), "thread", thread)
         for answer in thread.answers:
-            add(answer.at, "answer", thread, answer)
+            add(filled(answer.at), "answer", thread, answer)
         accepted = thread.answers[thread.accept] if thread.accept is not None else None
-        last = max([thread.at, *(a.at for a in thread.answers)])
-        if accepted is not None:
-            thanks = [a.at for a in thread.answers[thread.accept + 1:] if a.who == "asker"]
-            at = later(thanks[0], 1, 20) if thanks else later(accepted.at, 30, 36 * 60)
+        last = max([filled(thread.at), *(filled(a.at) for a in thread.answers)])
+        if accepted is not None and thread.accept is not None:
+            thanks = [filled(a.at) for a in thread.answers[thread.accept + 1:] if a.who == "asker"]
+            at = later(thanks[0], 1, 20) if thanks else later(filled(accepted.at), 30, 36 * 60)
             add(at, "accept", thread, accepted, thread.author)
             last = max(last, at)
         if thread.update:
@@ -260,9 +260,9 @@ def _steps(rng: random.Random, threads: list[PlannedThread], now: datetime,
                 count = rng.choice([0, 1, 1, 2, 3])
             else:
                 count = rng.choice([0, 0, 1, 1, 2, 3, 4])
-            voters = [a for a in everyone if a.id != post.author.id]
+            voters = [a for a in everyone if a.id != filled(post.author).id]
             for voter in rng.sample(voters, min(count, len(voters))):
-                add(later(post.at, 5, 15 * 24 * 60), "vote", thread, post, voter)
+                add(later(filled(post.at), 5, 15 * 24 * 60), "vote", thread, post, voter)
     steps.sort()
     return steps
 
@@ -302,22 +302,24 @@ async def seed_forums(session: AsyncSession, progress: Progress) -> int:
             frozen.at = step.at
             thread = step.thread
             if step.action == "thread":
-                made = await service.create_thread(session, thread.author, ThreadIn(
+                made = await service.create_thread(session, filled(thread.author), ThreadIn(
                     category_id=categories[thread.category], kind=thread.kind, title=thread.title, body=thread.body,
                     tags=thread.tags, language=thread.language))
                 thread.thread_id = made.id
                 thread.opening.post_id = await _opening_post_id(session, made.id)
                 created += 1
             elif step.action == "answer":
-                post = await service.create_answer(session, step.post.author, thread.thread_id,
-                                                   PostIn(body=step.post.body))
-                step.post.post_id = post.id
+                answer = filled(step.post)
+                post = await service.create_answer(session, filled(answer.author), filled(thread.thread_id),
+                                                   PostIn(body=answer.body))
+                answer.post_id = post.id
             elif step.action == "vote":
-                await service.vote(session, step.actor, step.post.post_id)
+                await service.vote(session, filled(step.actor), filled(filled(step.post).post_id))
             elif step.action == "accept":
-                await service.accept(session, step.actor, thread.thread_id, step.post.post_id)
+                await service.accept(session, filled(step.actor), filled(thread.thread_id),
+                                     filled(filled(step.post).post_id))
             elif step.action == "edit":
-                await service.edit_post(session, step.actor, thread.opening.post_id,
+                await service.edit_post(session, filled(step.actor), filled(thread.opening.post_id),
                                         PostEdit(body=f"{thread.body}\n\n{thread.update}"))
             progress.advance(task)
         await session.flush()

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    Select,
     String,
     and_,
     bindparam,
@@ -29,7 +30,7 @@ from forums.models import Category, Follow, Post, PostRevision, PostVote, Tag, T
 from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
 from hearth import clock, events, markdown, paging, saving
 from hearth.accounts.models import Account, Role
-from hearth.db import Prepared, attach
+from hearth.db import Prepared, attach, rowcount
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
 from moderation import service as moderation
 from moderation.models import ContentState
@@ -163,7 +164,7 @@ async def set_post_state(session: AsyncSession, post_id: int, state: ContentStat
     post = await session.scalar(select(Post).where(Post.id == post_id).with_for_update())
     if post is None:
         raise NotFound("No such post")
-    thread = await session.scalar(select(Thread).where(Thread.id == post.thread_id).with_for_update())
+    thread = (await session.execute(select(Thread).where(Thread.id == post.thread_id).with_for_update())).scalar_one()
     was_public, post.state = post.public, state
     if post.is_opening:
         thread.state = state
@@ -250,7 +251,7 @@ async def vote(session: AsyncSession, voter: Account, post_id: int) -> Post:
 async def unvote(session: AsyncSession, voter: Account, post_id: int) -> Post:
     post, _thread = await readable_post(session, post_id, voter)
     result = await session.execute(delete(PostVote).where(PostVote.post_id == post.id, PostVote.voter_id == voter.id))
-    if result.rowcount:
+    if rowcount(result):
         await session.execute(update(Post).where(Post.id == post.id).values(score=Post.score - 1))
         await _touch(session, post.thread_id)
         await session.refresh(post, ["score"])
@@ -404,7 +405,8 @@ async def thread_head(session: AsyncSession, thread_id: int) -> ThreadHead:
     return ThreadHead(thread, category, sorted(names.split(_TAG_SEPARATOR)) if names else [])
 
 
-async def _posts(session: AsyncSession, thread_id: int, *, public_only: bool) -> tuple[list[Post], dict[int, list[str]]]:
+async def _posts(session: AsyncSession, thread_id: int, *,
+                 public_only: bool) -> tuple[list[Post], dict[int, list[str]]]:
     """A thread's posts with their authors, and moderation's reasons for those not public, in one statement."""
     query = (select(Post, Account, moderation.reasons_column(POST_KIND, Post.id))
              .join(Account, Account.id == Post.author_id).where(Post.thread_id == thread_id))
@@ -430,7 +432,7 @@ def _assemble(head: ThreadHead, posts: list[Post], reasons: dict[int, list[str]]
                       moderation={k: v for k, v in reasons.items() if k in shown})
 
 
-_VOTES_AND_FOLLOW = (
+_VOTES_AND_FOLLOW: tuple[Select[Any, int], Select[Any, int]] = (
     select(literal_column("'vote'"), PostVote.post_id).where(
         PostVote.voter_id == bindparam("viewer_id"),
         PostVote.post_id.in_(select(Post.id).where(Post.thread_id == bindparam("thread_id")))),

@@ -8,6 +8,7 @@ also pass the CSRF check.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -58,28 +59,30 @@ def _signin_required(request: Request) -> Unauthorized:
 async def _current_member(request: Request, account: CurrentAccount) -> Account:
     if account is None:
         raise _signin_required(request)
-    if request.method in UNSAFE and account.is_suspended(clock.now()):
+    until = account.suspended_until
+    if request.method in UNSAFE and until is not None and account.is_suspended(clock.now()):
         # Suspended members still read and sign out (a public route); they cannot write.
         raise Forbidden("Your account is suspended until %(until)s; you can read but not post.",
-                        until=account.suspended_until.strftime("%Y-%m-%d %H:%M UTC"))
+                        until=until.strftime("%Y-%m-%d %H:%M UTC"))
     return account
 
 
 CurrentMember = Annotated[Account, Depends(_current_member)]
 
 
-def RequireRole(*roles: Role) -> type[Account]:  # noqa: N802 - reads like a type in signatures
-    """An Annotated alias admitting members who hold any of `roles` (or are admins)."""
+def require_role(*roles: Role) -> Callable[[Account], Awaitable[Account]]:
+    """A dependency admitting members who hold any of `roles` (or are admins), for an alias
+    such as `Moderator = Annotated[Account, Depends(require_role(Role.MODERATOR))]`."""
 
     async def check(account: CurrentMember) -> Account:
         if not any(account.has_role(role) for role in roles):
             raise Forbidden("You do not have access to this page")
         return account
 
-    return Annotated[Account, Depends(check)]  # type: ignore[return-value]
+    return check
 
 
-AdminAccount = RequireRole(Role.ADMIN)
+AdminAccount = Annotated[Account, Depends(require_role(Role.ADMIN))]
 
 
 async def verify_form_csrf(request: Request) -> None:

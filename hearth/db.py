@@ -13,15 +13,15 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from itertools import chain
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, cast
 
 from fastapi import Depends, Request
-from sqlalchemy import BigInteger, DateTime, Executable, MetaData, String, column, event, table
+from sqlalchemy import BigInteger, DateTime, Executable, MetaData, String, Table, column, event, table
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import CursorResult, Result, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, ORMExecuteState, Session
 from sqlalchemy.orm.attributes import instance_state
@@ -64,6 +64,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {datetime: UTCDateTime()}
+    if TYPE_CHECKING:  # every model here maps a table (DeclarativeBase types it as any FromClause)
+        __table__: ClassVar[Table]
 
 
 def _prepare_sqlite(engine: AsyncEngine, url: str) -> None:
@@ -170,7 +172,7 @@ class _PostgresReaders:
         try:
             await connection.invalidate()
             await connection.close()
-        except Exception:  # noqa: BLE001 - it is dropped either way
+        except Exception:
             log.debug("a side reader could not be closed", exc_info=True)
 
     async def close(self) -> bool:
@@ -255,6 +257,17 @@ class Database:
         return session
 
 
+def engine_of(session: AsyncSession) -> AsyncEngine:
+    """The engine a session works on: `Database.sessionmaker` binds every session to one."""
+    return cast(AsyncEngine, session.bind)
+
+
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE matched. `execute` is typed as returning a `Result`;
+    for those statements it is a `CursorResult`, which counts them."""
+    return cast(CursorResult[Any], result).rowcount
+
+
 async def side_write(session: AsyncSession, statement: Executable) -> None:
     """A small write a reading request must make (when a session or token was last used).
 
@@ -262,7 +275,7 @@ async def side_write(session: AsyncSession, statement: Executable) -> None:
     of its own: SQLite cannot turn a read transaction into a write once another writer has
     committed since it began (SQLITE_BUSY_SNAPSHOT, an error at once), which the outbox
     worker does many times a second."""
-    if session.info.get("writer") or session.bind.dialect.name != "sqlite":
+    if session.info.get("writer") or engine_of(session).dialect.name != "sqlite":
         await session.execute(statement)
         return
     async with await get_database().writer() as own:
@@ -355,13 +368,14 @@ class Prepared:
             # rendered now; the others stay parameters.
             sql, names = compiled.string, list(compiled.positiontup or ())
             if compiled.literal_execute_params:
-                expanded = compiled.construct_expanded_state({name: fixed.get(name) for name in compiled.bind_names.values()})
+                expanded = compiled.construct_expanded_state(
+                    {name: fixed.get(name) for name in compiled.bind_names.values()})
                 sql, names = expanded.statement, list(expanded.positiontup or ())
             found = self._compiled[dialect.name] = (sql, names, binds, results, fixed)
         return found
 
     async def rows(self, session: AsyncSession, **params: Any) -> list[tuple[Any, ...]]:
-        engine = session.bind
+        engine = engine_of(session)
         dialect = engine.dialect
         sql, names, binds, results, fixed = self._compile(dialect)
         values = [binds[name](value) if name in binds else value
@@ -372,12 +386,13 @@ class Prepared:
         except Exception:  # noqa: BLE001 - the session's own connection reports it in its usual form
             reader = None
         connection = None if reader is not None else await session.connection()
-        sync = engine.sync_engine if connection is None else connection.sync_connection
+        # Below SQLAlchemy's public, typed surface: its event flags and the driver's connection.
+        sync: Any = engine.sync_engine if connection is None else connection.sync_connection
         if sync._has_events or sync.engine._has_events:  # noqa: SLF001 - a statement counter or a tracer listens
             for listener in sync.dispatch.before_cursor_execute:
                 listener(sync, None, sql, values, None, False)
         try:
-            driver = reader if reader is not None else (await connection.get_raw_connection()).driver_connection
+            driver: Any = reader if connection is None else (await connection.get_raw_connection()).driver_connection
             if dialect.name == "sqlite":
                 cursor = driver.cursor()
                 await cursor.execute(sql, values)
@@ -385,14 +400,14 @@ class Prepared:
             else:
                 raw = await driver.fetch(sql, *values)
         except BaseException as exc:
-            if reader is not None:
+            if readers is not None and reader is not None:
                 await readers.release(reader, broken=True)
             if not isinstance(exc, Exception):  # cancelled
                 raise
             # Once more through SQLAlchemy, which gives the error its usual form and drops a
             # broken connection from the pool (the driver's own error would do neither).
             return [tuple(row) for row in await session.execute(self.statement, params)]
-        if reader is not None:
+        if readers is not None and reader is not None:
             await readers.release(reader)
         if not any(results):
             return [tuple(row) for row in raw]
@@ -409,7 +424,7 @@ def attach(session: AsyncSession, model: type, values: dict[str, Any]) -> Any:
     loaded it (so a change to it is flushed as usual), or the one the session holds already.
     This is what SQLAlchemy's loader does per row, without its per-attribute events."""
     sync = session.sync_session
-    mapper = sa_inspect(model)
+    mapper: Any = sa_inspect(model)  # used at the level of its loader, below its typed surface
     key = mapper.identity_key_from_primary_key([values[column.key] for column in mapper.primary_key])
     loaded = sync.identity_map.get(key)
     if loaded is not None:

@@ -54,7 +54,8 @@ class Conflict(HearthError):
     status, title, type_slug = 409, "Conflict", "conflict"
 
 
-class PayloadTooLarge(HearthError, HTTPException):
+# Both on purpose, so HearthError's read-only `detail` and its `headers` stand for HTTPException's.
+class PayloadTooLarge(HearthError, HTTPException):  # type: ignore[override, misc]
     """Raised while the body arrives (hearth.middleware). Also an HTTPException because FastAPI's
     body reading lets those through and turns every other error into a 400."""
 

@@ -74,7 +74,7 @@ SIGNINS = Counter("hearth_signins_total", "Sign-in attempts by method and outcom
 MENTIONS = Counter("hearth_mentions_total", "Received social media messages by outcome (stored, duplicates, …)")
 HANDLER_TIME = Histogram("hearth_event_handler_seconds", "Time spent handling outbox events, by name (this process)")
 DB_WRITE_WAIT = Histogram("hearth_db_write_wait_seconds", "Time writers waited for SQLite's write lock (this process)")
-REGISTRY = [REQUESTS, LATENCY, EVENTS, SIGNINS, MENTIONS, HANDLER_TIME, DB_WRITE_WAIT]
+REGISTRY: list[Counter | Histogram] = [REQUESTS, LATENCY, EVENTS, SIGNINS, MENTIONS, HANDLER_TIME, DB_WRITE_WAIT]
 
 
 def _gauge(name: str, help_text: str, samples: list[tuple[dict[str, str], float]]) -> list[str]:

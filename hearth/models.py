@@ -8,10 +8,10 @@ from hearth.domains import DOMAINS
 
 
 def import_all_models() -> None:
-    import hearth.accounts.models  # noqa: F401
-    import hearth.events  # noqa: F401
-    import hearth.notifications.models  # noqa: F401
-    import hearth.search.models  # noqa: F401
+    import hearth.accounts.models
+    import hearth.events
+    import hearth.notifications.models
+    import hearth.search.models
     import hearth.versions  # noqa: F401
 
     for name in DOMAINS:

@@ -135,10 +135,12 @@ def dependants(dependant: Dependant) -> Iterator[Dependant]:
 
 def query_names(route: APIRoute) -> frozenset[str]:
     """The query parameters a route declares, its dependencies' included (worked out once)."""
-    known = getattr(route, "_hearth_query_names", None)
+    # Kept on the route itself, so it lives as long as the app (routes are unhashable: no weak mapping).
+    attributes = vars(route)
+    known = attributes.get("_hearth_query_names")
     if known is None:
         known = frozenset(param.alias for each in dependants(route.dependant) for param in each.query_params)
-        route._hearth_query_names = known  # type: ignore[attr-defined]
+        attributes["_hearth_query_names"] = known
     return known
 
 

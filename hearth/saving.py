@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hearth import clock
+from hearth.db import rowcount
 from hearth.errors import HearthError
 
 
@@ -37,6 +38,6 @@ async def bump_version(session: AsyncSession, row: Any, version: int, conflict: 
     model = type(row)
     result = await session.execute(update(model).where(model.id == row.id, model.version == version).values(
         version=model.version + 1, updated_at=clock.now(), **values))
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         raise conflict
     await session.refresh(row)

@@ -11,7 +11,7 @@ import tomllib
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.progress import Progress
 from sqlalchemy import update
@@ -75,6 +75,16 @@ async def seed_accounts(session: AsyncSession, progress: Progress) -> int:
 
 class SeedContentError(ValueError):
     """A demo content file that cannot be read; the message names the file and says why."""
+
+
+T = TypeVar("T")
+
+
+def filled(value: T | None) -> T:
+    """What a demo's plan has filled in by the time it is used (an author, a time, an id)."""
+    if value is None:
+        raise RuntimeError("The demo's plan left a value unset")
+    return value
 
 
 def load_content(domain_package: str) -> dict[str, dict[str, Any]]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Coroutine, Generator, Sequence
 from typing import Any
 
 import aiosqlite
@@ -72,18 +72,9 @@ class FusedCursor:
     def __await__(self) -> Generator[Any, None, FusedCursor]:
         return self.__aenter__().__await__()
 
-    def _run(self, call: Callable[[sqlite3.Cursor], object]) -> _Outcome:
-        cursor = self._connection._conn.cursor()
-        try:
-            call(cursor)
-            rows = cursor.fetchall() if cursor.description else []
-            return cursor.description, cursor.rowcount, cursor.lastrowid, rows
-        finally:
-            cursor.close()
-
     async def _call(self, call: Callable[[sqlite3.Cursor], object], *, background: bool = False) -> FusedCursor:
-        self.description, self.rowcount, self.lastrowid, self._rows = await self._connection._execute(
-            self._run, call, background=background)
+        self.description, self.rowcount, self.lastrowid, self._rows = await self._connection.run_statement(
+            call, background=background)
         return self
 
     async def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> FusedCursor:
@@ -140,7 +131,7 @@ class FusedConnection(aiosqlite.Connection):
             self._connection = self._connector()
         return self
 
-    def stop(self) -> None:  # type: ignore[override] - nothing runs elsewhere to stop
+    def stop(self) -> None:  # nothing runs elsewhere to stop
         self._running = False
         if self._connection is not None:
             self._connection.close()
@@ -148,6 +139,21 @@ class FusedConnection(aiosqlite.Connection):
 
     def cursor(self) -> FusedCursor:  # type: ignore[override]
         return FusedCursor(self)
+
+    # Not a coroutine itself: a statement costs one await, as it did when cursors called `_execute`.
+    def run_statement(self, call: Callable[[sqlite3.Cursor], object], *,
+                      background: bool = False) -> Coroutine[Any, Any, _Outcome]:
+        """`call` on a cursor of its own, every row read and the cursor closed, in one piece."""
+        return self._execute(self._to_the_end, call, background=background)
+
+    def _to_the_end(self, call: Callable[[sqlite3.Cursor], object]) -> _Outcome:
+        cursor = self._conn.cursor()
+        try:
+            call(cursor)
+            rows = cursor.fetchall() if cursor.description else []
+            return cursor.description, cursor.rowcount, cursor.lastrowid, rows
+        finally:
+            cursor.close()
 
     async def _execute(self, fn: Callable[..., Any], *args: Any, background: bool = False, **kwargs: Any) -> Any:
         if not self._running or self._connection is None:

@@ -53,7 +53,7 @@ def refuse_hidden(value: str) -> str:
     return value
 
 
-def _clean_input(value: Any) -> Any:  # noqa: ANN401 - what pydantic hands over, before its str check
+def _clean_input(value: Any) -> Any:
     return clean_line(value) if isinstance(value, str) else value
 
 

@@ -337,7 +337,7 @@ class AuditEntry:
     guideline: Guideline | None
 
 
-def _queue_select() -> Select[Any]:
+def _queue_select() -> Select[Reviewable, Account, Account, Guideline, Any]:
     author, claimer = aliased(Account), aliased(Account)
     flags = (select(Flag.reviewable_id, func.count().label("n")).group_by(Flag.reviewable_id).subquery())
     return (select(Reviewable, author, claimer, Guideline, func.coalesce(flags.c.n, 0))
@@ -664,9 +664,10 @@ async def save_guideline(session: AsyncSession, admin: Account, data: GuidelineI
     if guideline_id is None:
         guideline = Guideline(created_at=clock.now())
     else:
-        guideline = await session.get(Guideline, guideline_id)
-        if guideline is None:
+        found = await session.get(Guideline, guideline_id)
+        if found is None:
             raise NotFound("No such guideline")
+        guideline = found
     if not await saving.add_unique(session, guideline, **data.model_dump()):
         raise Conflict("Another guideline has this title", field="title")
     _audit(session, None, "guideline_saved", actor=admin, details={"title": data.title, "active": data.active})

@@ -37,7 +37,7 @@ OUTCOMES = [(Outcome.RETAINED, 45), (Outcome.CHURNED, 25), (Outcome.UNREACHABLE,
 CAUSE_WEIGHTS = {"Fees and pricing": 9, "Service quality": 6, "App or website": 5, "Waiting time": 4,
                  "Product features": 3, "Fraud or security": 2, "Other": 1}
 LATE_SHARE = 0.15  # first contacts after the deadline
-CLOSING_NOTES = {
+CLOSING_NOTES: dict[Outcome, list[str | None]] = {
     Outcome.RETAINED: ["Refunded the fee as a gesture; the customer stays.", "Explained the new fee schedule and "
                        "moved them to the package that suits them.", "Fixed the app login with them on the phone.",
                        "Apologised for the wait; booked an appointment at the branch."],
@@ -46,9 +46,10 @@ CLOSING_NOTES = {
     Outcome.UNREACHABLE: [None, "Three tries, no reply."],
     Outcome.NOT_A_CUSTOMER: ["Never held the product; reviewed it after reading about it.", None],
 }
-ATTEMPT_NOTES = {ContactResult.REACHED: ["Talked it through.", "Customer was glad we called.", None],
-                 ContactResult.LEFT_MESSAGE: ["Voicemail: asked to call back.", None],
-                 ContactResult.NO_ANSWER: [None], ContactResult.WRONG_NUMBER: ["Number not in service."]}
+ATTEMPT_NOTES: dict[ContactResult, list[str | None]] = {
+    ContactResult.REACHED: ["Talked it through.", "Customer was glad we called.", None],
+    ContactResult.LEFT_MESSAGE: ["Voicemail: asked to call back.", None],
+    ContactResult.NO_ANSWER: [None], ContactResult.WRONG_NUMBER: ["Number not in service."]}
 
 
 async def _low_reviews(session: AsyncSession) -> list[reviews.ReviewFacts]:

@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hearth import clock
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account
-from hearth.seed import MEMBERS, TEAM, _email, load_content
+from hearth.seed import MEMBERS, TEAM, _email, filled, load_content
 from reviews import service
 from reviews.models import Product
 from reviews.schemas import CategoryIn, DimensionIn, ProductIn, ReviewIn
@@ -339,15 +339,15 @@ def _plan_invitations(rng: random.Random, now: datetime, planned: list[PlannedRe
     for campaign in content.INVITATIONS:
         sent = (now - timedelta(days=campaign["days_ago"])).replace(hour=10, minute=0, second=0, microsecond=0)
         candidates = [r for r in planned if r.product == campaign["product"] and not r.invited
-                      and r.author.created_at < sent - timedelta(days=2)]
+                      and filled(r.author).created_at < sent - timedelta(days=2)]
         writers = rng.sample(candidates, campaign["writers"])
         for review in writers:
-            calendar.release(review.author, review.at)
+            calendar.release(filled(review.author), filled(review.at))
             review.invited = True
-            review.at = calendar.pick(review.author, earliest=sent + timedelta(hours=20),
+            review.at = calendar.pick(filled(review.author), earliest=sent + timedelta(hours=20),
                                       latest=sent + timedelta(days=12))
         others = [a for a in everyone if (a.id, campaign["product"]) not in taken and a.created_at < sent]
-        invited = [r.author for r in writers] + rng.sample(others, campaign["invited"] - campaign["writers"])
+        invited = [filled(r.author) for r in writers] + rng.sample(others, campaign["invited"] - campaign["writers"])
         steps.append(Step(sent, 0, "invite", data={"product": campaign["product"], "reward": campaign["reward"],
                                                    "emails": [a.email for a in invited]}))
     return steps
@@ -380,13 +380,13 @@ def plan(rng: random.Random, now: datetime, by_language: dict[str, list[Account]
     members = {a.display_name: a for a in everyone}
     products = {spec["slug"]: spec for spec in content.PRODUCTS}
     dimensions = {c["slug"]: [d["key"] for d in c["dimensions"]] for c in content.CATEGORIES}
-    calendar, taken = Calendar(rng, now), set()
+    calendar, taken = Calendar(rng, now), set[tuple[int, str]]()
     stories = _plan_stories(now, members, calendar, taken)
     planned = plan_reviews(rng, now, by_language, calendar, taken)
     steps = _plan_invitations(rng, now, planned, calendar, taken, everyone)
 
     decks, bodies = Decks(rng), {s[key]["body"] for s, *_ in stories for key in ("first", "second")}
-    for review in sorted(planned, key=lambda r: r.at):
+    for review in sorted(planned, key=lambda r: filled(r.at)):
         spec = products[review.product]
         for _ in range(60):
             title, body = compose(rng, decks, review.product, spec["brand"], review.language, review.rating)
@@ -399,7 +399,7 @@ def plan(rng: random.Random, now: datetime, by_language: dict[str, list[Account]
         review.ratings = _dimension_ratings(rng, review.rating, dimensions[spec["category"]], spec["bias"])
         review.recommend = _recommend(rng, review.rating)
         review.verified = rng.random() < VERIFIED_SHARE
-        steps.append(Step(review.at, 0, "review", review))
+        steps.append(Step(filled(review.at), 0, "review", review))
 
     for story, author, first, second in stories:
         review = PlannedReview(story["product"], story["language"], story["first"]["rating"], author, first,
@@ -416,18 +416,18 @@ def plan(rng: random.Random, now: datetime, by_language: dict[str, list[Account]
     latest = now - timedelta(minutes=5)
     for review in planned:
         brand = products[review.product]["brand"]
-        story = any(review.author is a and review.product == s["product"] for s, a, *_ in stories)
-        if not story and rng.random() < RESPONSE_CHANCE[review.rating]:
-            at = (_later(rng, review.at, 25, 20 * 60) if review.rating <= 2
-                  else _later(rng, review.at, 120, 3 * 24 * 60))
+        told = any(review.author is a and review.product == s["product"] for s, a, *_ in stories)
+        if not told and rng.random() < RESPONSE_CHANCE[review.rating]:
+            at = (_later(rng, filled(review.at), 25, 20 * 60) if review.rating <= 2
+                  else _later(rng, filled(review.at), 120, 3 * 24 * 60))
             if at < latest:
                 steps.append(Step(at, 0, "respond", review, {"body": response_text(
-                    rng, brand, review.language, review.rating, _first_name(review.author))}))
+                    rng, brand, review.language, review.rating, _first_name(filled(review.author)))}))
         # Helpful votes: detailed complaints and praise collect the most; a few find a review unhelpful.
         count = rng.choice(VOTES) + (1 if review.rating <= 2 and rng.random() < 0.5 else 0)
         voters = [a for a in everyone if a is not review.author]
         for voter in rng.sample(voters, min(count, len(voters))):
-            at = _later(rng, review.at, 10, rng.choice([6 * 60, 3 * 24 * 60, 40 * 24 * 60]))
+            at = _later(rng, filled(review.at), 10, rng.choice([6 * 60, 3 * 24 * 60, 40 * 24 * 60]))
             if voter.created_at < at < latest:
                 steps.append(Step(at, 0, "vote", review, {"voter": voter, "helpful": rng.random() < 0.86}))
 
@@ -471,11 +471,13 @@ async def seed_reviews(session: AsyncSession, progress: Progress) -> int:
             if step.action == "invite":
                 await service.invite(session, admin, products[step.data["product"]], step.data["emails"],
                                      step.data["reward"])
+            elif review is None:
+                raise RuntimeError(f"A demo step without its review: {step.action}")
             elif step.action == "review":
                 if review.verified:
-                    await service.link_customer(session, products[review.product], review.author.id,
+                    await service.link_customer(session, products[review.product], filled(review.author).id,
                                                 "oidc" if rng.random() < 0.25 else "import")
-                written = await service.write_review(session, review.author, products[review.product], ReviewIn(
+                written = await service.write_review(session, filled(review.author), products[review.product], ReviewIn(
                     rating=review.rating, title=review.title, body=review.body, ratings=review.ratings,
                     recommend=review.recommend, language=review.language))
                 if not written.public:
@@ -484,13 +486,13 @@ async def seed_reviews(session: AsyncSession, progress: Progress) -> int:
                 created += 1
             elif step.action == "update":
                 data = step.data
-                await service.write_review(session, review.author, products[review.product], ReviewIn(
+                await service.write_review(session, filled(review.author), products[review.product], ReviewIn(
                     rating=data["rating"], title=data["title"], body=data["body"], ratings=data["ratings"],
                     recommend=data["recommend"], language=review.language))
             elif step.action == "respond":
-                await service.respond(session, care, review.review_id, step.data["body"])
+                await service.respond(session, care, filled(review.review_id), step.data["body"])
             elif step.action == "vote":
-                await service.vote(session, step.data["voter"], review.review_id, step.data["helpful"])
+                await service.vote(session, step.data["voter"], filled(review.review_id), step.data["helpful"])
             progress.advance(task)
         await session.flush()
     finally:

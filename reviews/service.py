@@ -13,11 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Integer, String, and_, bindparam, cast, delete, func, select, update
+from sqlalchemy import Integer, String, UnaryExpression, and_, bindparam, cast, delete, func, select, update
 from sqlalchemy import true as literal_true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -25,6 +26,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from hearth import clock, events, markdown, saving
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
+from hearth.db import rowcount
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
 from hearth.settings import get_settings
 from moderation import service as moderation
@@ -189,7 +191,7 @@ async def _replace_ratings(session: AsyncSession, review_id: int, ratings: dict[
     await session.flush()
 
 
-def _facts(review: Review) -> dict[str, int]:
+def _facts(review: Review) -> dict[str, Any]:
     return {"review_id": review.id, "product_id": review.product_id, "author_id": review.author_id,
             "rating": review.rating}
 
@@ -288,7 +290,7 @@ async def recompute(session: AsyncSession, product_id: int) -> ProductStats:
     dimensions = {key: [int(total), int(count)] for key, total, count in (await session.execute(
         select(ReviewRating.dimension, func.sum(ReviewRating.rating), func.count())
         .join(Review, Review.id == ReviewRating.review_id).where(public).group_by(ReviewRating.dimension))).all()}
-    stats = await session.get(ProductStats, product_id)
+    stats = await session.get_one(ProductStats, product_id)
     distribution = [int(by_stars.get(stars, 0)) for stars in range(1, 6)]
     stats.distribution, stats.review_count = distribution, sum(distribution)
     stats.rating_sum = sum(stars * n for stars, n in zip(range(1, 6), distribution, strict=True))
@@ -351,7 +353,7 @@ async def unvote(session: AsyncSession, voter: Account, review_id: int) -> Revie
     review = await get_review(session, review_id)
     result = await session.execute(delete(ReviewVote).where(ReviewVote.review_id == review.id,
                                                             ReviewVote.voter_id == voter.id))
-    if result.rowcount:
+    if rowcount(result):
         await _recount_votes(session, review)
     return review
 
@@ -366,7 +368,11 @@ async def _recount_votes(session: AsyncSession, review: Review) -> None:
     await session.refresh(review, ["helpful_count", "unhelpful_count", "helpful_score"])
 
 
-def may_respond(account: Account | None) -> bool:
+class _WithRoles(Protocol):  # an Account, or the audience of a shared render (web.shared.Audience)
+    def has_role(self, role: Role) -> bool: ...
+
+
+def may_respond(account: _WithRoles | None) -> bool:
     return account is not None and any(account.has_role(role) for role in RESPONDERS)
 
 
@@ -433,7 +439,7 @@ class ProductView:
 
 # Each order follows an index (product, state, column, id), so a page reads only its rows;
 # ties go to the newer review (a higher id).
-ORDER = {
+ORDER: dict[str, tuple[UnaryExpression[Any], ...]] = {
     "helpful": (Review.helpful_score.desc(), Review.id.desc()),
     "newest": (Review.created_at.desc(), Review.id.desc()),
     "highest": (Review.rating.desc(), Review.id.desc()),
@@ -480,7 +486,8 @@ async def product_view(session: AsyncSession, slug: str, viewer: Account | None,
 # `IN (the product's reviews)`, which would probe every review; and their own review of it.
 _PRODUCT_ID = select(Product.id).where(Product.slug == bindparam("slug")).scalar_subquery()
 LOOK = (
-    select(func.aggregate_strings(cast(ReviewVote.review_id, String) + ":" + cast(cast(ReviewVote.helpful, Integer), String), ","))
+    select(func.aggregate_strings(
+        cast(ReviewVote.review_id, String) + ":" + cast(cast(ReviewVote.helpful, Integer), String), ","))
     .join(Review, Review.id == ReviewVote.review_id)
     .where(ReviewVote.voter_id == Account.id, Review.product_id == _PRODUCT_ID).scalar_subquery(),
     select(Review.id).where(Review.product_id == _PRODUCT_ID, Review.author_id == Account.id,
@@ -495,7 +502,7 @@ def read_look(values: tuple[Any, ...]) -> tuple[tuple[tuple[int, bool], ...], in
     return tuple(sorted((int(review_id), helpful == "1") for review_id, _, helpful in pairs)), mine
 
 
-async def _cards(session: AsyncSession, rows: list, viewer: Account | None) -> list[ReviewCard]:  # noqa: ANN001
+async def _cards(session: AsyncSession, rows: Sequence[Any], viewer: Account | None) -> list[ReviewCard]:
     ids = [r.id for r, _a in rows]
     if not ids:
         return []

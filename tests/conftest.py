@@ -128,21 +128,30 @@ def frozen_clock() -> Iterator[clock.FrozenClock]:
 
 
 @pytest.fixture(scope="session")
-def app(database: Database):  # noqa: ANN201
+def app(database: Database):
     from server import create_app
 
     return create_app(database)
 
 
 @pytest.fixture
-async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # noqa: ANN001
+async def live_server(app, database: Database) -> AsyncIterator[str]:
+    """The app served by uvicorn on a free loopback port, in a background thread."""
+    from tests.live import serving
+
+    async with serving(app, database) as base:
+        yield base
+
+
+@pytest.fixture
+async def client(app) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
 
 
 @pytest.fixture
-async def make_client(app):  # noqa: ANN001, ANN201
+async def make_client(app):
     """Another browser: separate cookies, optionally another address."""
     clients: list[httpx.AsyncClient] = []
 
@@ -176,6 +185,31 @@ async def member(database: Database) -> Account:
 @pytest.fixture
 async def admin(database: Database) -> Account:
     return await create_member(database, "admin@example.com", "Ada Admin", frozenset({Role.ADMIN}))
+
+
+# Shared by the domains' tests: a question needs a forum category, a suspension a guideline.
+@pytest.fixture
+async def category(database: Database):
+    from forums import service as forums
+    from forums.schemas import CategoryIn
+
+    async with database.sessionmaker() as s:
+        found = await forums.save_category(s, CategoryIn(name="Cards and payments", slug="cards-payments",
+                                                          description="Debit and credit cards"))
+        await s.commit()
+        return found
+
+
+@pytest.fixture
+async def guideline(database: Database, admin: Account):
+    from moderation import service as moderation
+    from moderation.schemas import GuidelineIn
+
+    async with database.sessionmaker() as s:
+        found = await moderation.save_guideline(s, await s.get(Account, admin.id), GuidelineIn(
+            title="Insults and harassment", description="Attack ideas, not people."))
+        await s.commit()
+        return found
 
 
 async def sign_in(client: httpx.AsyncClient, email: str, password: str = PASSWORD) -> httpx.Response:

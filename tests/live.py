@@ -17,7 +17,7 @@ from hearth.db import Database
 
 
 @asynccontextmanager
-async def serving(app: Any, database: Database) -> AsyncIterator[str]:  # noqa: ANN401
+async def serving(app: Any, database: Database) -> AsyncIterator[str]:
     """The server thread runs its own event loop, and pooled database connections belong to
     the loop that opened them (asyncpg refuses any other): the pool is emptied before the
     server starts and again, from the server's loop, when it stops."""

@@ -35,7 +35,7 @@ WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 SIGNED = {("POST", "/api/hooks/x/{channel_id}"), ("POST", "/api/hooks/facebook/{channel_id}")}
 
 
-def all_routes(app) -> list[tuple[str, str]]:  # noqa: ANN001
+def all_routes(app) -> list[tuple[str, str]]:
     contexts = routing.iter_route_contexts(app.routes) if hasattr(routing, "iter_route_contexts") else app.routes
     found = set()
     for route in contexts:
@@ -49,13 +49,13 @@ def concrete(path: str) -> str:
     return re.sub(r"\{[^}]+\}", "1", path)
 
 
-def test_public_list_names_real_routes(app) -> None:  # noqa: ANN001
+def test_public_list_names_real_routes(app) -> None:
     routes = set(all_routes(app))
     assert len(routes) > 30
     assert PUBLIC <= routes, f"stale PUBLIC entries: {PUBLIC - routes}"
 
 
-async def test_anonymous_visitors_are_asked_to_sign_in_everywhere_else(app, client) -> None:  # noqa: ANN001
+async def test_anonymous_visitors_are_asked_to_sign_in_everywhere_else(app, client) -> None:
     await client.get("/")
     token = csrf_of(client)
     leaks = []
@@ -76,7 +76,7 @@ async def test_anonymous_visitors_are_asked_to_sign_in_everywhere_else(app, clie
 
 
 @pytest.mark.parametrize("area", ["api", "web"])
-async def test_every_write_checks_csrf(app, client, member, area: str) -> None:  # noqa: ANN001
+async def test_every_write_checks_csrf(app, client, member, area: str) -> None:
     await sign_in(client, member.email)
     unchecked = []
     for method, path in all_routes(app):

@@ -237,7 +237,7 @@ async def admin_members(request: Request, admin: AdminAccount, db: DbSession,
 @router.post("/admin/members/{account_id}/roles")
 async def admin_member_roles(account_id: Id, request: Request, admin: AdminAccount, db: DbSession) -> Response:
     form = await request.form()
-    chosen = {Role(r) for r in form.getlist("roles") if r in Role.__members__.values()}
+    chosen = {Role(r) for r in form.getlist("roles") if isinstance(r, str) and r in Role.__members__.values()}
     member = await service.get_account(db, account_id)
     if member.id == admin.id and Role.ADMIN not in chosen:
         raise Invalid("You cannot remove your own admin role")

@@ -5,17 +5,17 @@ imports with their progress, and smart delete."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
 from care import jobs, service, topics, views
 from care.models import Sentiment
 from care.schemas import ChannelIn, TopicIn
 from hearth import i18n
-from hearth.accounts.models import Role
-from hearth.auth import RequireRole
+from hearth.accounts.models import Account, Role
+from hearth.auth import require_role
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
 from hearth.ids import BigId, Id
@@ -25,7 +25,7 @@ from web.rendering import is_htmx, render
 router = APIRouter()
 _ = i18n.gettext
 Text = Annotated[str, Form()]
-Agent = RequireRole(Role.CARE_AGENT)
+Agent = Annotated[Account, Depends(require_role(Role.CARE_AGENT))]
 MAX_UPLOAD = 50_000_000
 
 
@@ -104,7 +104,7 @@ async def check_topic(request: Request, agent: Agent, db: DbSession, name: Text 
     values = _topic_values(name or "preview", query, profiles, "on")
     try:
         matched, seen = await topics.preview(db, _topic_data(values))
-        result = {"ok": True, "matched": matched, "seen": seen}
+        result: dict[str, Any] = {"ok": True, "matched": matched, "seen": seen}
     except HearthError as exc:
         result = {"ok": False, "message": exc.translated(_)}
     return render(request, "care/_preview.html", {"result": result})
@@ -199,8 +199,8 @@ async def upload(request: Request, agent: Agent, db: DbSession,
         content = await file.read(MAX_UPLOAD + 1)
         if len(content) > MAX_UPLOAD:
             raise Invalid("The file is larger than 50 MB; import it with `hearth import-mentions`", field="file")
-        job = await jobs.upload(db, agent, await service.get_channel(db, number(channel_id) or 0), format,
-                                file.filename, content)
+        await jobs.upload(db, agent, await service.get_channel(db, number(channel_id) or 0), format,
+                          file.filename, content)
     except HearthError as exc:
         channels = [c for c in await service.list_channels(db) if c.kind == "import"]
         return render(request, "care/imports.html", {"jobs": await jobs.list_imports(db), "channels": channels,

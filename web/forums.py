@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import RedirectResponse, Response
 
@@ -12,7 +12,7 @@ from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
 from hearth import i18n, search
 from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
-from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, RequireRole
+from hearth.auth import AdminAccount, CurrentAccount, CurrentMember, require_role
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
 from hearth.ids import Id
@@ -24,7 +24,7 @@ from web.rendering import is_htmx, render, render_text
 router = APIRouter()
 _ = i18n.gettext
 Text = Annotated[str, Form()]
-Moderator = RequireRole(Role.MODERATOR)
+Moderator = Annotated[Account, Depends(require_role(Role.MODERATOR))]
 Show = Literal["latest", "unanswered", "solved"]
 
 
@@ -112,10 +112,10 @@ def _own_parts(view: service.ThreadView, account: Account, mine: tuple[frozenset
         parts["follow"] = render_text(None, "forums/_follow.html", {"thread": view.thread, "following": True})
     asked = account.id == view.thread.author_id
     for post in [view.question, *view.answers]:
-        mine = post.author_id == account.id
-        if post.id in view.withheld and not mine:
+        theirs = post.author_id == account.id
+        if post.id in view.withheld and not theirs:
             continue
-        if mine or asked or post.id in voted:
+        if theirs or asked or post.id in voted:
             parts[f"post-{post.id}"] = cards.post_card(post, own, account)
     return parts
 
@@ -237,7 +237,8 @@ async def history(post_id: Id, request: Request, moderator: Moderator, db: DbSes
 async def search_page(request: Request, account: CurrentAccount, db: DbSession, q: str = Query("", max_length=200),
                       category: str | None = Query(None, max_length=60), tag: str | None = Query(None, max_length=30),
                       solved: Literal["", "yes", "no"] = "", language: Literal["", "en", "nl", "fr", "de"] = "",
-                      sort: Literal["relevance", "newest"] = "relevance", page: int = Query(1, ge=1, le=500)) -> Response:
+                      sort: Literal["relevance", "newest"] = "relevance",
+                      page: int = Query(1, ge=1, le=500)) -> Response:
     async def results_page() -> Response:
         categories = await service.list_categories(db)
         category_id = next((c.id for c in categories if c.slug == category), None)

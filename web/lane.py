@@ -12,8 +12,9 @@ decides what a page shows or who may see it, it only serves again what the route
 
 What the lane checks on every request is what the route's own path checks: the session
 (sign-out, expiry, deactivation, a role change: `resolve_session` and the audience in the
-key) and the page's version, read in one statement with the viewer's own part of the page. It runs inside `hearth.middleware.RequestContext`, so its
-answers get the same language, CSRF cookie, security headers and metrics.
+key) and the page's version, read in one statement with the viewer's own part of the page.
+It runs inside `hearth.middleware.RequestContext`, so its answers get the same language,
+CSRF cookie, security headers and metrics.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ async def answer(scope: Scope) -> bytes | None:
         page = await _for_member(scope, session, token, *here, state["csrf_nonce"])
         if session.in_transaction():
             await session.commit()  # what resolving the session wrote (when it was last seen)
-    except Exception:  # noqa: BLE001 - the route answers instead, with its own error if there is one
+    except Exception:
         log.debug("the kept-page lane gave way to the route", exc_info=True)
         with suppress(Exception):
             await session.rollback()

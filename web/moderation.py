@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from hearth import i18n
-from hearth.accounts.models import Role
-from hearth.auth import AdminAccount, CurrentMember, RequireRole
+from hearth.accounts.models import Account, Role
+from hearth.auth import AdminAccount, CurrentMember, require_role
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
 from hearth.ids import Id
@@ -24,7 +24,7 @@ from web.rendering import environment, is_htmx, render
 router = APIRouter()
 _ = i18n.gettext
 Text = Annotated[str, Form()]
-Moderator = RequireRole(Role.MODERATOR)
+Moderator = Annotated[Account, Depends(require_role(Role.MODERATOR))]
 StatusFilter = Literal["pending", "approved", "rejected", "ignored", "all"]
 # Post cards say why a post is not public, in the author's words.
 environment.globals["moderation_message"] = screening.author_message
@@ -103,7 +103,8 @@ async def queue(request: Request, moderator: Moderator, db: DbSession, status: S
 
 
 # What a queue row shows: the item, its flags, the content's excerpt and its people's names.
-_QUEUE = shared.tables("moderation_reviewables", "moderation_flags", "forum_threads", "forum_posts", "reviews", "accounts")
+_QUEUE = shared.tables("moderation_reviewables", "moderation_flags", "forum_threads", "forum_posts", "reviews",
+                       "accounts")
 
 
 async def _item_page(request: Request, db: DbSession, item_id: int, *, message: str | None = None,

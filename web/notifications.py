@@ -34,7 +34,7 @@ _LOOK = shared.Look(_version, (service.LATEST,))
 @router.post("/notifications/read")
 async def mark_read(request: Request, member: CurrentMember, db: DbSession) -> Response:
     form = await request.form()
-    ids = [number(str(v), "id") for v in form.getlist("id") if str(v).strip()] or None
+    ids = [n for v in form.getlist("id") if (n := number(str(v), "id")) is not None] or None
     await service.mark_read(db, member, ids)
     # Opening one notification marks it read and goes where it points.
     target = form.get("go")

@@ -17,6 +17,7 @@ from typing import Any
 
 from fastapi import Request
 from starlette.responses import HTMLResponse, Response
+from starlette.types import Scope
 
 from hearth import i18n
 from web.rendering import join_token, split_token
@@ -52,11 +53,11 @@ async def serve(request: Request, render: Callable[[], Awaitable[Response]]) -> 
     return HTMLResponse(join_token(hit[1], getattr(request.state, "csrf_nonce", "")))
 
 
-def _key(scope: dict[str, Any]) -> tuple[Any, ...]:
+def _key(scope: Scope) -> tuple[Any, ...]:
     return (scope["path"], scope["query_string"], i18n.current.get())
 
 
-def kept(scope: dict[str, Any]) -> tuple[float, list[bytes], Any] | None:
+def kept(scope: Scope) -> tuple[float, list[bytes], Any] | None:
     """The page kept for this path, query and language: (expires, page, route), if still fresh."""
     hit = _pages.get(_key(scope))
     return None if hit is None or hit[0] < time.monotonic() else hit

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, get_args
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import RedirectResponse, Response
 
 from hearth import clock, i18n, versions
 from hearth.accounts.models import Account, Role
-from hearth.auth import AdminAccount, RequireRole
+from hearth.auth import AdminAccount, require_role
 from hearth.db import DbSession
 from hearth.errors import HearthError, Invalid
 from hearth.ids import Id
@@ -26,7 +26,7 @@ from web.rendering import environment, render
 router = APIRouter()
 _ = i18n.gettext
 Text = Annotated[str, Form()]
-Agent = RequireRole(Role.RETENTION_AGENT)
+Agent = Annotated[Account, Depends(require_role(Role.RETENTION_AGENT))]
 VIEWS = get_args(View)
 
 

@@ -104,6 +104,9 @@ def _own_parts(view: service.ProductView, account: Account, state: tuple[Any, ..
     return parts
 
 
+_RECOMMEND: dict[bool | None, str] = {True: "yes", False: "no"}
+
+
 async def _form(request: Request, db: DbSession, member, slug: str, *, values: dict | None = None,  # noqa: ANN001
                 errors: dict | None = None, message: str | None = None, status_code: int = 200) -> Response:
     found = await service.get_product(db, slug=slug)
@@ -111,7 +114,7 @@ async def _form(request: Request, db: DbSession, member, slug: str, *, values: d
     if values is None:
         mine = view.mine
         values = {"rating": str(mine.rating), "title": mine.title, "body": mine.body,
-                  "recommend": {True: "yes", False: "no"}.get(mine.recommend, "")} if mine else {}
+                  "recommend": _RECOMMEND.get(mine.recommend, "")} if mine else {}
         if mine:
             values.update({f"dim_{k}": str(v) for k, v in (await service.card(db, mine.id, member)).ratings.items()})
     return render(request, "reviews/write.html", {"product": found, "mine": view.mine, "values": values,

@@ -41,6 +41,7 @@ from markupsafe import Markup
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import HTMLResponse, Response
+from starlette.types import Scope
 
 from hearth import i18n, versions
 from hearth.accounts.models import Account, Role
@@ -112,7 +113,7 @@ class Look:
 
     async def now(self, db: AsyncSession, viewer: Account, params: dict[str, Any]) -> tuple[Any, Hashable]:
         """Read on its own (when the session was read without it: the route's way)."""
-        values = (await self._alone.first(db, viewer_id=viewer.id, **params)) if self._alone else ()
+        values = (await self._alone.first(db, viewer_id=viewer.id, **params) or ()) if self._alone else ()
         return await self.read(db, viewer, values)
 
 
@@ -162,7 +163,7 @@ def _join(parts: list[Part], fills: dict[str, list[bytes]], token: bytes) -> byt
     for part in parts:
         if part is None:
             out.append(token)
-        elif part.__class__ is bytes:
+        elif isinstance(part, bytes):
             out.append(part)
         else:
             out.append(token.join(fills.get(part[0], part[1])))
@@ -227,7 +228,7 @@ def fill(shared: Shared, viewer: Account, mine: Hashable, nonce: str | None) -> 
     return _join(shared.parts, fills, token_bytes(nonce))
 
 
-def key(scope: dict[str, Any], viewers: Any) -> tuple[Any, ...]:
+def key(scope: Scope, viewers: Any) -> tuple[Any, ...]:
     """What a render is kept under: the path and query, the interface language, and who (`who`)."""
     return (scope["path"], scope["query_string"], i18n.current.get(), viewers)
 
@@ -318,7 +319,7 @@ def viewer_menu(account: Account) -> list[bytes]:
     return found
 
 
-def look_here(scope: dict[str, Any]) -> tuple[Look, dict[str, Any]] | None:
+def look_here(scope: Scope) -> tuple[Look, dict[str, Any]] | None:
     """The Look of the page at this path and query and its params, if some render of it is kept
     (for anyone, in any language)."""
     found = _paths.get((scope["path"], scope["query_string"]))

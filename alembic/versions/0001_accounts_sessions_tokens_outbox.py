@@ -1,7 +1,7 @@
 """accounts sessions tokens outbox
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22 07:44:32.681402
 """
 from __future__ import annotations

@@ -14,11 +14,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from care.connectors.errors import describe
 from care.schemas import AuthorIn, MentionIn
+
+if TYPE_CHECKING:
+    from _csv import Reader  # what csv.reader returns; only typeshed names it
 
 __all__ = ["TWCS_COLUMNS", "LineError", "Notice", "iter_jsonl", "iter_twcs"]
 
@@ -97,7 +101,7 @@ def iter_twcs(lines: Iterable[str]) -> Iterator[tuple[int, MentionIn | LineError
             yield number, _twcs_mention([row[i] for i in positions])
 
 
-def _records(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str] | LineError]]:
+def _records(reader: Reader) -> Iterator[tuple[int, list[str] | LineError]]:
     # `line_num` counts physical lines read so far, so a record starts one after the last one.
     start = 1
     while True:

@@ -11,14 +11,14 @@ import json
 import secrets
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 import httpx
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from joserfc import jwt
 from joserfc.errors import JoseError
-from joserfc.jwk import KeySet
+from joserfc.jwk import KeySet, KeySetSerialization
 
 from hearth.errors import Invalid
 from hearth.security import sign, unsign
@@ -91,7 +91,8 @@ class OidcClient:
     async def keys(self, *, refresh: bool = False) -> KeySet:
         if self._keys is None or refresh:
             try:
-                self._keys = KeySet.import_key_set(await self._get((await self.metadata())["jwks_uri"]))
+                jwks = await self._get((await self.metadata())["jwks_uri"])
+                self._keys = KeySet.import_key_set(cast(KeySetSerialization, jwks))  # the provider's JSON, as sent
             except (httpx.HTTPError, ValueError, KeyError) as exc:
                 raise SignInFailed("The sign-in provider cannot be reached. Try again later.") from exc
         return self._keys
@@ -159,7 +160,7 @@ class OidcClient:
                 token = jwt.decode(id_token, await self.keys(refresh=True))
             jwt.JWTClaimsRegistry(
                 iss={"essential": True, "value": meta["issuer"]},
-                aud={"essential": True, "value": self.settings.oidc_client_id},
+                aud={"essential": True, "value": self.settings.oidc_client_id or ""},
                 sub={"essential": True},
                 nonce={"essential": True, "value": nonce},
                 leeway=60,

@@ -19,7 +19,7 @@ from hearth import clock, events, versions
 from hearth.accounts import passwords
 from hearth.accounts.models import Account, ApiToken, AuthSession, OidcIdentity, Role
 from hearth.accounts.schemas import PasswordChange, ProfileUpdate, SignIn, SignUp
-from hearth.db import Prepared, attach, side_write
+from hearth.db import Prepared, attach, rowcount, side_write
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from hearth.settings import get_settings
 from hearth.untrusted import clean_line
@@ -197,7 +197,7 @@ async def purge_expired_sessions(session: AsyncSession) -> int:
         (AuthSession.expires_at <= now) | (AuthSession.last_seen_at <= idle_since)).limit(1_000).scalar_subquery()
     result = await session.execute(delete(AuthSession).where(AuthSession.token_hash.in_(batch))
                                    .execution_options(synchronize_session=False))
-    return result.rowcount or 0
+    return rowcount(result) or 0
 
 
 async def end_session(session: AsyncSession, token: str) -> None:

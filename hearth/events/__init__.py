@@ -6,7 +6,7 @@ subscribe with `@on("x.y")` (see `registry` for lanes, coalescing and budgets); 
 short transactions (`outbox`); `status` tells how it is going and keeps the table small.
 """
 
-from hearth.events import status  # noqa: F401 - its chores prune the outbox
+from hearth.events import status
 from hearth.events.models import Lane, OutboxEvent, Outcome, WorkerBeat
 from hearth.events.outbox import LeaseLost, Work, drain_once, pending_count, publish
 from hearth.events.registry import Event, Handler, chore, every, kinds, on, remove_handler

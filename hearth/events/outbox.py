@@ -26,7 +26,7 @@ from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hearth import clock, cpu, metrics, sqlite
-from hearth.db import Database, get_database
+from hearth.db import Database, engine_of, get_database, rowcount
 from hearth.domains import load_handlers
 from hearth.events import registry
 from hearth.events.models import Lane, OutboxEvent, Outcome
@@ -180,9 +180,9 @@ async def coalesce(session: AsyncSession, row: OutboxEvent) -> int:
         .with_for_update(skip_locked=True))
     result = await session.execute(update(OutboxEvent).where(OutboxEvent.id.in_(others)).values(
         processed_at=now, outcome=Outcome.COALESCED).execution_options(synchronize_session=False))
-    if result.rowcount:
-        metrics.EVENTS.inc(result.rowcount, name=row.name, outcome=Outcome.COALESCED)
-    return result.rowcount or 0
+    if rowcount(result):
+        metrics.EVENTS.inc(rowcount(result), name=row.name, outcome=Outcome.COALESCED)
+    return rowcount(result) or 0
 
 
 def _backoff(attempts: int) -> timedelta:
@@ -235,7 +235,7 @@ async def claim(database: Database, worker: str, *, ahead: float = 0.0) -> Outbo
 async def _key_busy(session: AsyncSession, row: OutboxEvent, now: datetime) -> bool:
     """Whether another worker runs this job for this key now: two runs of a coalescing job at
     once could finish in the wrong order and leave the older result."""
-    if session.bind.dialect.name == "postgresql":
+    if engine_of(session).dialect.name == "postgresql":
         # Serialises claimers of one key; on SQLite the write lock already does.
         got = await session.scalar(text("SELECT pg_try_advisory_xact_lock(hashtext(:k))"),
                                    {"k": f"{row.name}:{row.key}"})
@@ -327,7 +327,7 @@ async def release(database: Database, row_id: int, worker: str) -> None:
                 OutboxEvent.id == row_id, OutboxEvent.locked_by == worker, OutboxEvent.processed_at.is_(None))
                 .values(locked_by=None, locked_until=None))
             await session.commit()
-    except Exception:  # noqa: BLE001 - the lease lapses by itself if this fails
+    except Exception:
         log.exception("could not release job %s; it is taken over when its lease lapses", row_id)
 
 

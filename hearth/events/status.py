@@ -11,6 +11,7 @@ from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hearth import clock
+from hearth.db import rowcount
 from hearth.domains import load_handlers
 from hearth.errors import NotFound
 from hearth.events import registry
@@ -134,13 +135,13 @@ async def prune_outbox(session: AsyncSession) -> int:
                                          OutboxEvent.outcome != Outcome.FAILED).limit(PRUNE_BATCH)
     result = await session.execute(delete(OutboxEvent).where(OutboxEvent.id.in_(batch.scalar_subquery()))
                                    .execution_options(synchronize_session=False))
-    return result.rowcount or 0
+    return rowcount(result) or 0
 
 
 @registry.chore
 async def prune_workers(session: AsyncSession) -> int:
     result = await session.execute(delete(WorkerBeat).where(WorkerBeat.seen_at < clock.now() - timedelta(days=1)))
-    return result.rowcount or 0
+    return rowcount(result) or 0
 
 
 async def failures(session: AsyncSession, *, limit: int = 100) -> list[OutboxEvent]:
@@ -178,4 +179,4 @@ async def retry_all(session: AsyncSession, name: str | None = None) -> int:
         query = query.where(OutboxEvent.name == name)
     result = await session.execute(query.values(processed_at=None, outcome=None, attempts=0,
                                                 available_at=clock.now()).execution_options(synchronize_session=False))
-    return result.rowcount or 0
+    return rowcount(result) or 0

@@ -19,7 +19,7 @@ import time
 from sqlalchemy import delete, update
 
 from hearth import clock, cpu
-from hearth.db import Database, get_database
+from hearth.db import Database, get_database, rowcount
 from hearth.domains import load_handlers
 from hearth.events import outbox, registry
 from hearth.events.models import Lane, WorkerBeat
@@ -98,7 +98,7 @@ class Worker:
             wake.clear()  # before draining: a wake-up that arrives during the drain is not lost
             try:
                 taken = await outbox.fast_pass(database)
-            except Exception:  # noqa: BLE001 - keep serving; the database may come back
+            except Exception:
                 log.exception("outbox worker %s could not drain", self.name)
                 taken = 0
             self.handled += taken
@@ -121,7 +121,7 @@ class Worker:
                 break
             try:
                 row = await outbox.claim(database, self.name)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("outbox worker %s could not claim a job", self.name)
                 row = None
             if row is None:
@@ -145,7 +145,7 @@ class Worker:
         while True:
             try:
                 await self._beat(database, started)
-            except Exception:  # noqa: BLE001 - a missed heartbeat only ages the status
+            except Exception:
                 log.warning("worker %s: heartbeat failed", self.name, exc_info=True)
             await asyncio.sleep(BEAT_SECONDS)
 
@@ -153,7 +153,7 @@ class Worker:
         values = {"seen_at": clock.now(), "handled": self.handled, "current": (self.current or "")[:200] or None}
         async with await database.writer(background=True) as session:
             result = await session.execute(update(WorkerBeat).where(WorkerBeat.name == self.name).values(**values))
-            if not result.rowcount:
+            if not rowcount(result):
                 session.add(WorkerBeat(name=self.name, pid=os.getpid(), lanes=",".join(self.lanes),
                                        started_at=started, **values))
             await session.commit()
@@ -245,7 +245,7 @@ async def run_periodic(database: Database | None, due: dict[registry.Periodic, f
         due[func] = now + seconds
         try:
             await func(database or get_database())
-        except Exception:  # noqa: BLE001 - one failing task must not stop the worker
+        except Exception:
             log.exception("periodic task %s failed", func.__name__)
 
 
@@ -266,6 +266,6 @@ async def run_chores(database: Database | None = None, *, max_batches: int = 1_0
                 if not count:
                     break
                 await asyncio.sleep(pause)
-        except Exception:  # noqa: BLE001 - housekeeping must not stop the worker
+        except Exception:
             log.exception("chore %s failed", func.__name__)
     return done

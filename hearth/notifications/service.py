@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hearth import clock, paging
 from hearth.accounts.models import Account
+from hearth.db import rowcount
 from hearth.notifications.models import Notification
 from hearth.notifications.schemas import NotificationOut, NotificationPage
 
@@ -77,7 +78,7 @@ async def mark_read(session: AsyncSession, account: Account, ids: list[int] | No
     remaining = await _count_unread(session, account.id)
     await session.execute(update(Account).where(Account.id == account.id).values(unread_notifications=remaining))
     account.unread_notifications = remaining
-    return result.rowcount or 0
+    return rowcount(result) or 0
 
 
 async def _count_unread(session: AsyncSession, account_id: int) -> int:

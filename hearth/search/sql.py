@@ -13,6 +13,7 @@ from functools import reduce
 from typing import Any, Literal
 
 from sqlalchemy import (
+    ColumnClause,
     ColumnElement,
     Integer,
     Row,
@@ -33,6 +34,7 @@ from sqlalchemy.dialects.postgresql import TSVECTOR, to_tsquery, websearch_to_ts
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import QueryableAttribute
 
 from hearth.search.base import (
     MARK_START,
@@ -63,7 +65,7 @@ _CHUNK = 500
 
 # SQLite FTS5
 FTS = table(FTS_TABLE, column("rowid", Integer))
-_FTS = literal_column(FTS_TABLE)
+_FTS: ColumnClause[Any] = literal_column(FTS_TABLE)
 _TITLE_WEIGHT, _BODY_WEIGHT = 10.0, 1.0
 _SNIPPET_TOKENS = 30
 
@@ -140,7 +142,7 @@ class _Engine:
     ts_headline(): costly) come from a second query for the page's ids only.
     """
 
-    def matches(self, where: list[ColumnElement[bool]], *, joined: bool = False) -> Select[Any]:
+    def matches(self, where: list[ColumnElement[bool]], *, joined: bool = False) -> Select[*tuple[Any, ...]]:
         """Ids of the documents that match and pass `where`; joined: search_documents is in FROM."""
         raise NotImplementedError
 
@@ -148,11 +150,11 @@ class _Engine:
         """Higher is better."""
         raise NotImplementedError
 
-    async def details(self, session: AsyncSession, ids: list[int], snippets: bool) -> dict[int, Row[Any]]:
+    async def details(self, session: AsyncSession, ids: list[int], snippets: bool) -> dict[int, Row[*tuple[Any, ...]]]:
         """Hit columns, and title and snippet with sentinel marks, by document id."""
         raise NotImplementedError
 
-    def ranking(self, where: list[ColumnElement[bool]], order: Order) -> Select[Any]:
+    def ranking(self, where: list[ColumnElement[bool]], order: Order) -> Select[*tuple[Any, ...]]:
         if order == "newest":
             d = IndexedDocument
             found = self.matches(where, joined=True)
@@ -162,10 +164,11 @@ class _Engine:
         return found.add_columns(score).order_by(score.desc(), found.selected_columns[0].desc())
 
     async def ranked(self, session: AsyncSession, where: list[ColumnElement[bool]], order: Order,
-                     limit: int) -> list[Row[Any]]:
+                     limit: int) -> list[Row[*tuple[Any, ...]]]:
         return list((await session.execute(self.ranking(where, order).limit(limit))).all())
 
-    async def hits(self, session: AsyncSession, ranked: list[Row[Any]], *, snippets: bool) -> list[SearchHit]:
+    async def hits(self, session: AsyncSession, ranked: list[Row[*tuple[Any, ...]]], *,
+                   snippets: bool) -> list[SearchHit]:
         details = await self.details(session, [row[0] for row in ranked], snippets) if ranked else {}
         # A document deleted between the two queries has no details: leave it out.
         return [_hit(details[id_], score) for id_, score in ranked if id_ in details]
@@ -177,7 +180,7 @@ class _Fts5(_Engine):
         match = f"{{title body}} : ({match}) AND kind : {_quoted((kind,))}"
         self.match = _FTS.op("MATCH")(bindparam("fts_match", match, type_=Text))
 
-    def matches(self, where: list[ColumnElement[bool]], *, joined: bool = False) -> Select[Any]:
+    def matches(self, where: list[ColumnElement[bool]], *, joined: bool = False) -> Select[*tuple[Any, ...]]:
         if not (where or joined):
             return select(FTS.c.rowid.label("id")).where(self.match)
         # "+ 0" hides the rowid from the planner, which would otherwise walk search_documents
@@ -189,7 +192,7 @@ class _Fts5(_Engine):
         # Only in the ranking query: bm25() over a few rowids still scans every match for its statistics.
         return -func.bm25(_FTS, _TITLE_WEIGHT, _BODY_WEIGHT, 0.0)
 
-    async def details(self, session: AsyncSession, ids: list[int], snippets: bool) -> dict[int, Row[Any]]:
+    async def details(self, session: AsyncSession, ids: list[int], snippets: bool) -> dict[int, Row[*tuple[Any, ...]]]:
         snippet = (func.snippet(_FTS, 1, MARK_START, MARK_STOP, "…", _SNIPPET_TOKENS) if snippets
                    else literal(""))
         stmt = (select(*_HIT_COLUMNS, func.highlight(_FTS, 0, MARK_START, MARK_STOP).label("title_marked"),
@@ -205,11 +208,11 @@ class _Tsvector(_Engine):
         self.kind, self.vector = kind, vector
         # Built once per statement (materialised), not re-parsed for every row: the query
         # read in each configuration, and all of them OR-ed for matching.
-        each = [tsquery(config).label(config) for config in (*_CONFIGS.values(), _SIMPLE)]
+        each: list[ColumnElement[Any]] = [tsquery(config).label(config) for config in (*_CONFIGS.values(), _SIMPLE)]
         self.query = select(reduce(lambda a, b: a.op("||")(b), each).label("any"), *each).cte("q")
         self.query = self.query.prefix_with("MATERIALIZED")
 
-    def matches(self, where: list[ColumnElement[bool]], *, joined: bool = False) -> Select[Any]:
+    def matches(self, where: list[ColumnElement[bool]], *, joined: bool = False) -> Select[*tuple[Any, ...]]:
         return (select(IndexedDocument.id).select_from(IndexedDocument)
                 .join(self.query, self.vector.op("@@")(self.query.c.any))
                 .where(IndexedDocument.kind == self.kind, *where))
@@ -222,7 +225,7 @@ class _Tsvector(_Engine):
                    else_=q[_SIMPLE])
         return func.ts_rank_cd(self.vector, own, _RANK_NORMALISATION)
 
-    def ranking(self, where: list[ColumnElement[bool]], order: Order) -> Select[Any]:
+    def ranking(self, where: list[ColumnElement[bool]], order: Order) -> Select[*tuple[Any, ...]]:
         if order == "newest":
             return super().ranking(where, order)
         # ts_rank_cd reads each match's whole tsvector (~5-10 µs a row), too slow for a
@@ -235,7 +238,7 @@ class _Tsvector(_Engine):
         return (select(d.id, score).select_from(pool).join(d, d.id == pool.c.id).join(self.query, true())
                 .order_by(score.desc(), d.id.desc()))
 
-    async def details(self, session: AsyncSession, ids: list[int], snippets: bool) -> dict[int, Row[Any]]:
+    async def details(self, session: AsyncSession, ids: list[int], snippets: bool) -> dict[int, Row[*tuple[Any, ...]]]:
         d, q = IndexedDocument, self.query.c.any
         snippet = _headline(d.body, q, _BODY_OPTIONS) if snippets else literal("")
         stmt = (select(*_HIT_COLUMNS, _headline(d.title, q, _TITLE_OPTIONS).label("title_marked"),
@@ -244,7 +247,8 @@ class _Tsvector(_Engine):
         return {row.id: row for row in await session.execute(stmt)}
 
 
-def _headline(text: ColumnElement[str], query: ColumnElement[Any], options: str) -> ColumnElement[str]:
+def _headline(text: ColumnElement[str] | QueryableAttribute[str], query: ColumnElement[Any],
+              options: str) -> ColumnElement[str]:
     # As when indexing (0002_search.py): "<" and "&" hidden from the parser, which would
     # drop what looks like HTML from the headline; restored afterwards, escaped later.
     hidden = func.translate(text, _PARSER_HIDDEN, _PARSER_STAND_INS)
@@ -307,7 +311,7 @@ def _row(doc: SearchDocument) -> dict[str, Any]:
             "created_at": doc.created_at, "url": doc.url}
 
 
-def _hit(row: Row[Any], score: float | None) -> SearchHit:
+def _hit(row: Row[*tuple[Any, ...]], score: float | None) -> SearchHit:
     return SearchHit(kind=row.kind, ref_id=row.ref_id, title_html=marked_html(row.title_marked or ""),
                      snippet_html=marked_html(row.snippet_marked or ""), url=row.url, language=row.language,
                      solved=row.solved, created_at=row.created_at, score=float(score or 0.0))

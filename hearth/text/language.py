@@ -64,10 +64,10 @@ def detect_many(texts: list[str]) -> list[str | None]:
     spin on cores that the web servers and the worker already share."""
     samples = [_sample(t) for t in texts]
     found = [_by_function_words(s) if s else None for s in samples]
-    unsure = [i for i, (s, code) in enumerate(zip(samples, found, strict=True)) if s and code is None]
+    unsure = [(i, s) for i, (s, code) in enumerate(zip(samples, found, strict=True)) if s and code is None]
     if unsure:
         detector = _detector()
-        languages = [detector.detect_language_of(samples[i]) for i in unsure]
-        for i, language in zip(unsure, languages, strict=True):
+        languages = [detector.detect_language_of(s) for _i, s in unsure]
+        for (i, _s), language in zip(unsure, languages, strict=True):
             found[i] = CODES.get(language) if language else None
     return found

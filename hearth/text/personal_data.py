@@ -170,7 +170,7 @@ def _phones(text: str) -> Iterator[Span]:
 def _phones_near(text: str, start: int, end: int, international: bool) -> list[Span]:
     offset = max(start - _CONTEXT, 0)
     window = text[offset:end + _CONTEXT]
-    readings = [(region, _LOCAL) for region in _PHONE_REGIONS]
+    readings: list[tuple[str | None, int]] = [(region, _LOCAL) for region in _PHONE_REGIONS]
     if international:
         readings.append((None, _INTERNATIONAL))
     return [(offset + match.start, offset + match.end)

@@ -391,9 +391,9 @@ def _lexicon() -> _Lexicon:
             key = (len(word), place, letter)
             vocabulary[key] = (*vocabulary.get(key, ()), word)
     by_first: dict[str, tuple[tuple[str, str], ...]] = {}
-    for key, phrase in phrases.items():
-        first = key.split(" ", 1)[0]
-        by_first[first] = (*by_first.get(first, ()), (key, phrase))
+    for folded, phrase in phrases.items():
+        first = folded.split(" ", 1)[0]
+        by_first[first] = (*by_first.get(first, ()), (folded, phrase))
     return _Lexicon(words, phrases, by_first, vocabulary)
 
 
@@ -421,7 +421,7 @@ def _deobfuscated(token: str) -> tuple[str, ...]:
 
 def _reads_as(token: str, word: str) -> bool:
     return all(t == w or (t in _MASKS and w.isalpha()) or w in _LEET.get(t, "")
-               for t, w in zip(token, word))
+               for t, w in zip(token, word, strict=True))
 
 
 _CURSE_START = re.compile("|".join(_CURSES))

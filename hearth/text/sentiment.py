@@ -361,7 +361,7 @@ def _features(text: str, language: str | None) -> tuple[Sentiment, list[str], li
     values = [1.0, 1.0, lex.score, 1.0, 1.0]
     words = _words(text)
     grams = dict.fromkeys([f"w:{w}" for w in words]
-                          + [f"w:{a} {b}" for a, b in zip(["<s>", *words], [*words, "</s>"])])
+                          + [f"w:{a} {b}" for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True)])
     names += grams
     values += [1.0] * len(grams)
     return lex, names, values
@@ -448,7 +448,7 @@ class CorrectionModel:
         logits = [0.0, 0.0, 0.0]
         logits[lexicon_class] = _PRIOR
         weights = self._weights
-        for name, value in zip(names, values):
+        for name, value in zip(names, values, strict=True):
             w = weights.get(name)
             if w is not None:
                 logits[0] += w[0] * value
@@ -470,7 +470,7 @@ class CorrectionModel:
         examples = []
         for lexicon_class, names, values, target in rows:
             ones, scaled = [], []
-            for name, value in zip(names, values):
+            for name, value in zip(names, values, strict=True):
                 i = index.setdefault(name, len(index))
                 if value == 1.0:
                     ones.append(i)

@@ -17,7 +17,7 @@ async def _accounts(database: Database) -> int:
         return await s.scalar(select(func.count()).select_from(Account))
 
 
-def assert_problem(response, status: int, slug: str) -> dict:  # noqa: ANN001
+def assert_problem(response, status: int, slug: str) -> dict:
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
     body = response.json()
@@ -26,7 +26,7 @@ def assert_problem(response, status: int, slug: str) -> dict:  # noqa: ANN001
     return body
 
 
-async def test_sign_up_sign_out_sign_in(client, database: Database) -> None:  # noqa: ANN001
+async def test_sign_up_sign_out_sign_in(client, database: Database) -> None:
     response = await client.post("/api/v1/auth/signup", json=SIGNUP)
     assert response.status_code == 201
     body = response.json()
@@ -41,7 +41,7 @@ async def test_sign_up_sign_out_sign_in(client, database: Database) -> None:  # 
     assert (await client.get("/api/v1/me")).status_code == 200
 
 
-async def test_bad_sign_ups_change_nothing(client, database: Database, member) -> None:  # noqa: ANN001
+async def test_bad_sign_ups_change_nothing(client, database: Database, member) -> None:
     body = assert_problem(await client.post("/api/v1/auth/signup", json={**SIGNUP, "email": member.email}),
                           409, "conflict")
     assert "already exists" in body["detail"]
@@ -56,7 +56,7 @@ async def test_bad_sign_ups_change_nothing(client, database: Database, member) -
     assert await _accounts(database) == 1
 
 
-async def test_wrong_password_and_unknown_email_look_alike(client, member) -> None:  # noqa: ANN001
+async def test_wrong_password_and_unknown_email_look_alike(client, member) -> None:
     wrong = assert_problem(await client.post("/api/v1/auth/signin", json={"email": member.email,
                                                                           "password": "not it at all"}),
                            401, "unauthorized")
@@ -67,7 +67,7 @@ async def test_wrong_password_and_unknown_email_look_alike(client, member) -> No
     assert SESSION_COOKIE not in client.cookies
 
 
-async def test_disabled_account_is_refused(client, database: Database) -> None:  # noqa: ANN001
+async def test_disabled_account_is_refused(client, database: Database) -> None:
     from tests.conftest import create_member
 
     await create_member(database, "off@example.com", "Off Line", active=False)
@@ -75,7 +75,7 @@ async def test_disabled_account_is_refused(client, database: Database) -> None: 
                    403, "forbidden")
 
 
-async def test_tampered_and_expired_session_cookies(client, member, frozen_clock) -> None:  # noqa: ANN001
+async def test_tampered_and_expired_session_cookies(client, member, frozen_clock) -> None:
     await sign_in(client, member.email)
     token = client.cookies[SESSION_COOKIE]
     client.cookies.set(SESSION_COOKIE, token[:-2] + "xx")
@@ -87,7 +87,7 @@ async def test_tampered_and_expired_session_cookies(client, member, frozen_clock
     assert "expired" in body["detail"]
 
 
-async def test_cookie_writes_need_json_or_csrf_header(client, database: Database, member) -> None:  # noqa: ANN001
+async def test_cookie_writes_need_json_or_csrf_header(client, database: Database, member) -> None:
     await sign_in(client, member.email)
     # A cross-site form post (urlencoded, cookies attached, no token) is refused.
     body = assert_problem(await client.patch("/api/v1/me", data={"display_name": "Hacked"}), 403, "csrf")
@@ -101,7 +101,7 @@ async def test_cookie_writes_need_json_or_csrf_header(client, database: Database
         assert (await s.get(Account, member.id)).display_name == "Mia M."
 
 
-async def test_personal_api_tokens(client, make_client, member) -> None:  # noqa: ANN001
+async def test_personal_api_tokens(client, make_client, member) -> None:
     await sign_in(client, member.email)
     created = await client.post("/api/v1/me/tokens", json={"name": "CRM sync"})
     assert created.status_code == 201
@@ -115,7 +115,8 @@ async def test_personal_api_tokens(client, make_client, member) -> None:  # noqa
     # Bearer calls are not CSRF-prone: no token header needed for a form-encoded write.
     assert (await integration.patch("/api/v1/me", json={"language": "fr"}, headers=headers)).status_code == 200
 
-    revoked = await client.delete(f"/api/v1/me/tokens/{created.json()['id']}", headers={"x-csrf-token": csrf_of(client)})
+    revoked = await client.delete(f"/api/v1/me/tokens/{created.json()['id']}",
+                                  headers={"x-csrf-token": csrf_of(client)})
     assert revoked.status_code == 200 and revoked.json()["revoked_at"]
     body = assert_problem(await integration.patch("/api/v1/me", json={"language": "nl"}, headers=headers),
                           401, "unauthorized")
@@ -125,7 +126,7 @@ async def test_personal_api_tokens(client, make_client, member) -> None:  # noqa
                    404, "not-found")
 
 
-async def test_password_change(client, make_client, member) -> None:  # noqa: ANN001
+async def test_password_change(client, make_client, member) -> None:
     other = make_client()
     await sign_in(other, member.email)
     await sign_in(client, member.email)
@@ -138,7 +139,7 @@ async def test_password_change(client, make_client, member) -> None:  # noqa: AN
     assert_problem(await other.get("/api/v1/me"), 401, "unauthorized")
 
 
-async def test_admin_routes_need_the_admin_role(client, make_client, database: Database, member, admin) -> None:  # noqa: ANN001
+async def test_admin_routes_need_the_admin_role(client, make_client, database: Database, member, admin) -> None:
     assert_problem(await client.get("/api/v1/admin/accounts"), 401, "unauthorized")
     await sign_in(client, member.email)
     assert_problem(await client.get("/api/v1/admin/accounts"), 403, "forbidden")
@@ -160,7 +161,7 @@ async def test_admin_routes_need_the_admin_role(client, make_client, database: D
             AuthSession.account_id == member.id)) == 0
 
 
-async def test_sign_in_is_rate_limited(client, member) -> None:  # noqa: ANN001
+async def test_sign_in_is_rate_limited(client, member) -> None:
     for _ in range(10):
         await client.post("/api/v1/auth/signin", json={"email": member.email, "password": "guess guess guess"})
     body = assert_problem(await client.post("/api/v1/auth/signin", json={"email": member.email, "password": PASSWORD}),
@@ -168,7 +169,7 @@ async def test_sign_in_is_rate_limited(client, member) -> None:  # noqa: ANN001
     assert "Try again" in body["detail"]
 
 
-async def test_sign_in_limit_also_counts_per_email_across_addresses(make_client, member) -> None:  # noqa: ANN001
+async def test_sign_in_limit_also_counts_per_email_across_addresses(make_client, member) -> None:
     for i in range(10):
         attacker = make_client(f"10.1.0.{i}")
         await attacker.post("/api/v1/auth/signin", json={"email": member.email, "password": "guess guess guess"})
@@ -177,7 +178,7 @@ async def test_sign_in_limit_also_counts_per_email_across_addresses(make_client,
     assert response.status_code == 429 and int(response.headers["retry-after"]) > 0
 
 
-async def test_sign_up_is_rate_limited(client, database: Database) -> None:  # noqa: ANN001
+async def test_sign_up_is_rate_limited(client, database: Database) -> None:
     for i in range(5):
         r = await client.post("/api/v1/auth/signup", json={**SIGNUP, "email": f"n{i}@example.com"})
         assert r.status_code == 201
@@ -186,11 +187,11 @@ async def test_sign_up_is_rate_limited(client, database: Database) -> None:  # n
     assert await _accounts(database) == 5
 
 
-async def test_public_profile_hides_private_fields(client, member) -> None:  # noqa: ANN001
+async def test_public_profile_hides_private_fields(client, member) -> None:
     body = (await client.get(f"/api/v1/members/{member.handle}")).json()
     assert body["display_name"] == member.display_name and "email" not in body and "roles" not in body
     assert_problem(await client.get("/api/v1/members/nobody"), 404, "not-found")
 
 
-async def test_unknown_api_route_is_a_problem(client) -> None:  # noqa: ANN001
+async def test_unknown_api_route_is_a_problem(client) -> None:
     assert_problem(await client.get("/api/v1/nothing-here"), 404, "not-found")

@@ -18,7 +18,7 @@ INT4 = "3000000000"  # past PostgreSQL's INTEGER: asyncpg refused it
 
 
 @pytest.fixture
-async def staff(client, database: Database):  # noqa: ANN001, ANN201
+async def staff(client, database: Database):
     account = await create_member(database, "staff@example.com", "Stef Staff", frozenset(Role))
     await sign_in(client, account.email)
     return account
@@ -32,7 +32,7 @@ async def staff(client, database: Database):  # noqa: ANN001, ANN201
     ("GET", "/api/v1/retention/cases?product_id={id}"), ("GET", "/api/v1/moderation/audit?actor_id={id}"),
     ("GET", "/api/v1/care/mentions?topic={id}"), ("GET", "/api/hooks/x/{id}?crc_token=x"),
 ])
-async def test_ids_out_of_range_are_refused_not_a_server_error(client, staff, method: str, path: str,  # noqa: ANN001
+async def test_ids_out_of_range_are_refused_not_a_server_error(client, staff, method: str, path: str,
                                                                big: str) -> None:
     response = await client.request(method, path.format(id=big), json={} if method != "GET" else None)
     # BIGINT ids (mentions, conversations, outbox events) hold INT4's number: not found.
@@ -41,7 +41,7 @@ async def test_ids_out_of_range_are_refused_not_a_server_error(client, staff, me
 
 
 @pytest.mark.parametrize("big", [HUGE, INT4])
-async def test_ids_in_bodies_are_bounded(client, staff, big: str) -> None:  # noqa: ANN001
+async def test_ids_in_bodies_are_bounded(client, staff, big: str) -> None:
     thread = {"category_id": int(big), "title": "A card question here", "body": "Which card works abroad?"}
     body = assert_problem(await client.post("/api/v1/threads", json=thread), 422, "invalid")
     assert body["errors"][0]["loc"] == ["body", "category_id"]
@@ -56,7 +56,7 @@ LISTS = ["/api/v1/threads", "/api/v1/search?q=card", "/api/v1/moderation/queue",
 
 
 @pytest.mark.parametrize("path", LISTS)
-async def test_every_list_pages_the_same_way(client, staff, path: str) -> None:  # noqa: ANN001
+async def test_every_list_pages_the_same_way(client, staff, path: str) -> None:
     joiner = "&" if "?" in path else "?"
     page = await client.get(f"{path}{joiner}limit=1")
     assert page.status_code == 200, page.text
@@ -70,7 +70,7 @@ async def test_every_list_pages_the_same_way(client, staff, path: str) -> None: 
                                   "type": "unknown_parameter"}]
 
 
-async def test_unknown_query_parameters_are_refused_everywhere(client, staff) -> None:  # noqa: ANN001
+async def test_unknown_query_parameters_are_refused_everywhere(client, staff) -> None:
     for path in ("/api/v1/me", "/api/v1/categories", "/api/v1/products", "/api/v1/retention/dashboard"):
         body = assert_problem(await client.get(f"{path}?limti=5&expand=all"), 422, "invalid")
         assert [e["loc"] for e in body["errors"]] == [["query", "expand"], ["query", "limti"]]
@@ -78,7 +78,7 @@ async def test_unknown_query_parameters_are_refused_everywhere(client, staff) ->
     assert (await client.get("/api/v1/threads?show=solved&limit=5")).status_code == 200
 
 
-async def _walk(client, path: str) -> list[int]:  # noqa: ANN001
+async def _walk(client, path: str) -> list[int]:
     seen: list[int] = []
     cursor = None
     for _ in range(10):
@@ -92,7 +92,7 @@ async def _walk(client, path: str) -> list[int]:  # noqa: ANN001
     raise AssertionError("the cursor never ended")
 
 
-async def test_cursors_walk_a_keyset_list_and_an_offset_list(client, staff, database: Database) -> None:  # noqa: ANN001
+async def test_cursors_walk_a_keyset_list_and_an_offset_list(client, staff, database: Database) -> None:
     async with database.sessionmaker() as s:
         category = await forums.save_category(s, CategoryIn(name="Cards", slug="cards", description="Cards"))
         await s.commit()
@@ -106,7 +106,7 @@ async def test_cursors_walk_a_keyset_list_and_an_offset_list(client, staff, data
     assert len(accounts) == 5 and accounts == sorted(accounts)
 
 
-async def test_the_openapi_document_tells_the_truth(client) -> None:  # noqa: ANN001
+async def test_the_openapi_document_tells_the_truth(client) -> None:
     spec = (await client.get("/openapi.json")).json()
     problem = {"schema": {"$ref": "#/components/schemas/Problem"}}
     answer = spec["paths"]["/api/v1/threads/{thread_id}/answers"]["post"]
@@ -127,7 +127,7 @@ async def test_the_openapi_document_tells_the_truth(client) -> None:  # noqa: AN
     assert (thread_id["minimum"], thread_id["maximum"]) == (1, 2**31 - 1)
 
 
-async def test_a_wrong_method_says_which_are_allowed(client) -> None:  # noqa: ANN001
+async def test_a_wrong_method_says_which_are_allowed(client) -> None:
     response = await client.delete("/api/v1/categories")
     assert_problem(response, 405, "method-not-allowed")
     assert set(response.headers["allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "POST"}

@@ -56,7 +56,7 @@ def _run(spec: dict[str, Any], base: str, token: str, seen: Counter[int]) -> lis
                              suppress_health_check=list(hypothesis.HealthCheck),
                              phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate])
         @hypothesis.given(case=operation.as_strategy())
-        def check(case: Any) -> None:  # noqa: ANN401
+        def check(case: Any) -> None:
             response = case.call(base_url=base, session=http, timeout=10)
             seen[response.status_code] += 1
             try:
@@ -68,7 +68,7 @@ def _run(spec: dict[str, Any], base: str, token: str, seen: Counter[int]) -> lis
     return failures
 
 
-async def test_the_api_answers_as_its_openapi_document_says(app, database: Database,  # noqa: ANN001
+async def test_the_api_answers_as_its_openapi_document_says(app, database: Database,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     settings = get_settings()
     for name in ("write_limit", "signin_limit", "signup_limit"):

@@ -51,7 +51,7 @@ async def make_channel(database: Database, **data) -> object:  # noqa: ANN003
         return channel
 
 
-async def make_topic(database: Database, name: str, query: str = "", profiles: list[str] | None = None):  # noqa: ANN201
+async def make_topic(database: Database, name: str, query: str = "", profiles: list[str] | None = None):
     async with database.sessionmaker() as s:
         topic = await topics.save_topic(s, TopicIn(name=name, query=query, profiles=profiles or []))
         await s.commit()
@@ -59,18 +59,18 @@ async def make_topic(database: Database, name: str, query: str = "", profiles: l
 
 
 @pytest.fixture
-async def x_channel(database: Database):  # noqa: ANN201
+async def x_channel(database: Database):
     return await make_channel(database, kind="x", name="X care", account="HearthBank", secret=SECRET)
 
 
 @pytest.fixture
-async def fb_channel(database: Database):  # noqa: ANN201
+async def fb_channel(database: Database):
     return await make_channel(database, kind="facebook", name="Facebook page", account="104872305234567",
                               secret=APP_SECRET, verify_token=VERIFY)
 
 
 @pytest.fixture
-async def import_channel(database: Database):  # noqa: ANN201
+async def import_channel(database: Database):
     return await make_channel(database, kind="import", name="Imports")
 
 

@@ -10,7 +10,7 @@ from tests.care.test_ingest import mention, receive
 from tests.conftest import sign_in
 
 
-async def test_channels_never_show_their_secrets(client, make_client, database: Database, agent, member) -> None:  # noqa: ANN001
+async def test_channels_never_show_their_secrets(client, make_client, database: Database, agent, member) -> None:
     await sign_in(client, agent.email)
     made = await client.post("/api/v1/care/channels", json={"kind": "x", "name": "X care", "account": "@HearthCare",
                                                             "secret": "super-secret-consumer-key-9876"})
@@ -32,7 +32,7 @@ async def test_channels_never_show_their_secrets(client, make_client, database: 
     assert_problem(await other.get("/api/v1/care/channels"), 403, "forbidden")
 
 
-async def test_topics_queries_errors_and_preview(client, database: Database, agent, x_channel) -> None:  # noqa: ANN001
+async def test_topics_queries_errors_and_preview(client, database: Database, agent, x_channel) -> None:
     await sign_in(client, agent.email)
     await make_topic(database, "Seed", "hearth")
     await receive(database, x_channel, mention("1", "hearth kaart geblokkeerd"), mention("2", "hearth app", minutes=1))
@@ -49,7 +49,7 @@ async def test_topics_queries_errors_and_preview(client, database: Database, age
     assert_problem(await client.post("/api/v1/care/topics", json={"name": "Cards", "query": "x"}), 409, "conflict")
 
 
-async def test_stream_filters_corrections_and_smart_delete(client, database: Database, agent, x_channel) -> None:  # noqa: ANN001
+async def test_stream_filters_corrections_and_smart_delete(client, database: Database, agent, x_channel) -> None:
     await sign_in(client, agent.email)
     topic = await make_topic(database, "Hearth", "hearth")
     await receive(database, x_channel, mention("1", "Hearth, waardeloze dienst, echt slecht"),
@@ -75,7 +75,7 @@ async def test_stream_filters_corrections_and_smart_delete(client, database: Dat
     assert_problem(await client.get("/api/v1/care/mentions", params={"cursor": "garbage!"}), 422, "invalid")
 
 
-async def test_imports_upload_and_progress(client, database: Database, agent, import_channel) -> None:  # noqa: ANN001
+async def test_imports_upload_and_progress(client, database: Database, agent, import_channel) -> None:
     await sign_in(client, agent.email)
     await make_topic(database, "All", "hearth* OR app OR storing")
     from tests.care.conftest import payload
@@ -95,7 +95,7 @@ async def test_imports_upload_and_progress(client, database: Database, agent, im
                                      headers={"x-csrf-token": _csrf(client)}), 404, "not-found")
 
 
-def _csrf(client) -> str:  # noqa: ANN001
+def _csrf(client) -> str:
     from tests.conftest import csrf_of
 
     return csrf_of(client)

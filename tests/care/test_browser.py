@@ -12,7 +12,7 @@ from hearth.db import Database
 from tests.care.conftest import make_channel, make_topic
 from tests.care.test_ingest import mention, receive
 from tests.conftest import DATABASE_URL, PASSWORD, create_member
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, live_server, playwright_api  # noqa: F401
+from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, playwright_api
 
 expect = playwright_api.expect
 SCRIPT = "javascript:alert('url')"

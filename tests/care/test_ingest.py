@@ -27,7 +27,7 @@ def mention(external_id: str, text: str, *, author: str = "klant_jan", parent: s
                      conversation_external_id=conversation, **extra)
 
 
-async def receive(database: Database, channel, *mentions: MentionIn) -> None:  # noqa: ANN001
+async def receive(database: Database, channel, *mentions: MentionIn) -> None:
     async with database.sessionmaker() as s:
         await ingest.receive(s, await s.get(type(channel), channel.id), list(mentions))
         await s.commit()
@@ -39,7 +39,7 @@ async def stored(database: Database) -> list[Mention]:
         return list(await s.scalars(select(Mention).order_by(Mention.id)))
 
 
-async def test_only_mentions_matching_a_topic_are_kept_with_their_topics(database: Database, x_channel) -> None:  # noqa: ANN001
+async def test_only_mentions_matching_a_topic_are_kept_with_their_topics(database: Database, x_channel) -> None:
     cards = await make_topic(database, "Cards", "hearth* AND (kaart OR carte OR card)")
     app = await make_topic(database, "App", '"hearth app" OR itsme')
     await receive(database, x_channel,
@@ -53,7 +53,7 @@ async def test_only_mentions_matching_a_topic_are_kept_with_their_topics(databas
     assert links == sorted([(rows[0].id, cards.id), (rows[1].id, cards.id), (rows[1].id, app.id)])
 
 
-async def test_monitored_profiles_keep_what_the_brand_says_and_hears(database: Database, x_channel) -> None:  # noqa: ANN001
+async def test_monitored_profiles_keep_what_the_brand_says_and_hears(database: Database, x_channel) -> None:
     await make_topic(database, "Our accounts", profiles=["HearthCare"])
     await receive(database, x_channel,
                   mention("1", "@HearthCare can you call me back?"),
@@ -62,7 +62,7 @@ async def test_monitored_profiles_keep_what_the_brand_says_and_hears(database: D
     assert [m.external_id for m in await stored(database)] == ["1", "2"]
 
 
-async def test_a_retried_delivery_stores_each_mention_once(database: Database, x_channel) -> None:  # noqa: ANN001
+async def test_a_retried_delivery_stores_each_mention_once(database: Database, x_channel) -> None:
     await make_topic(database, "All", "hearth")
     batch = [mention(str(i), f"hearth message {i}", minutes=i) for i in range(5)]
     await receive(database, x_channel, *batch)
@@ -70,7 +70,7 @@ async def test_a_retried_delivery_stores_each_mention_once(database: Database, x
     assert len(await stored(database)) == 5
 
 
-async def test_replies_before_their_parents_land_in_one_conversation(database: Database, x_channel) -> None:  # noqa: ANN001
+async def test_replies_before_their_parents_land_in_one_conversation(database: Database, x_channel) -> None:
     await make_topic(database, "All", "hearth")
     # A chain root <- a <- b <- c, delivered leaves first, each in its own delivery.
     await receive(database, x_channel, mention("c", "hearth reply three", parent="b", minutes=3))
@@ -85,7 +85,7 @@ async def test_replies_before_their_parents_land_in_one_conversation(database: D
     assert [(c.mention_count, c.started_at, c.last_at) for c in conversations] == [(4, T0, T0 + timedelta(minutes=3))]
 
 
-async def test_one_batch_that_meets_a_conversation_twice_merges_everything_once(database: Database,  # noqa: ANN001
+async def test_one_batch_that_meets_a_conversation_twice_merges_everything_once(database: Database,
                                                                                    x_channel) -> None:
     """Two messages of one batch that do not refer to each other, each linking the same stored
     conversation to another one: all three are one conversation, merged once."""
@@ -104,7 +104,7 @@ async def test_one_batch_that_meets_a_conversation_twice_merges_everything_once(
     assert conversation.mention_count == 6
 
 
-async def test_conversation_ids_thread_even_without_parents(database: Database, x_channel) -> None:  # noqa: ANN001
+async def test_conversation_ids_thread_even_without_parents(database: Database, x_channel) -> None:
     await make_topic(database, "All", "hearth")
     await receive(database, x_channel, mention("1", "hearth one", conversation="c1"),
                   mention("2", "hearth two", conversation="c1", minutes=1),
@@ -113,7 +113,7 @@ async def test_conversation_ids_thread_even_without_parents(database: Database, 
     assert rows[0].conversation_id == rows[1].conversation_id != rows[2].conversation_id
 
 
-async def test_labels_language_sentiment_insult_and_personal_data(database: Database, x_channel) -> None:  # noqa: ANN001
+async def test_labels_language_sentiment_insult_and_personal_data(database: Database, x_channel) -> None:
     await make_topic(database, "All", "hearth*")
     await receive(database, x_channel,
                   mention("nl", "Hearth, mijn kaart is alweer geblokkeerd. Echt waardeloos en slecht."),
@@ -137,7 +137,7 @@ async def test_news_sources_default_to_neutral(database: Database) -> None:
     assert (row.sentiment, row.sentiment_source, row.is_news) == ("neutral", "rule", True)
 
 
-async def test_edits_and_removals_update_the_stored_mention(database: Database, fb_channel) -> None:  # noqa: ANN001
+async def test_edits_and_removals_update_the_stored_mention(database: Database, fb_channel) -> None:
     await make_topic(database, "All", "hearth")
     await receive(database, fb_channel, mention("p1", "Hearth app is down again"))
     await receive(database, fb_channel, mention("p1", "Hearth app works again, thanks", edited=True))
@@ -147,7 +147,7 @@ async def test_edits_and_removals_update_the_stored_mention(database: Database, 
     assert (await stored(database))[0].removed_at is not None
 
 
-async def test_corrections_are_kept_and_teach_the_model(database: Database, x_channel, agent) -> None:  # noqa: ANN001
+async def test_corrections_are_kept_and_teach_the_model(database: Database, x_channel, agent) -> None:
     await make_topic(database, "All", "hearth")
     await receive(database, x_channel, mention("1", "Great, Hearth blocked my card again."))
     (row,) = await stored(database)
@@ -163,7 +163,7 @@ async def test_corrections_are_kept_and_teach_the_model(database: Database, x_ch
     assert updated.handled_at is not None and model.examples == 1
 
 
-async def test_smart_delete_removes_what_no_topic_matches_but_keeps_handled(database: Database, x_channel,  # noqa: ANN001
+async def test_smart_delete_removes_what_no_topic_matches_but_keeps_handled(database: Database, x_channel,
                                                                             agent) -> None:
     topic = await make_topic(database, "Broad", "hearth")
     await receive(database, x_channel, mention("1", "hearth card blocked"), mention("2", "hearth job offer", minutes=1),
@@ -189,14 +189,14 @@ async def test_smart_delete_removes_what_no_topic_matches_but_keeps_handled(data
         assert await s.scalar(select(func.count()).select_from(SentimentCorrection)) == 1
 
 
-async def test_a_preview_counts_stored_mentions_before_saving(database: Database, x_channel) -> None:  # noqa: ANN001
+async def test_a_preview_counts_stored_mentions_before_saving(database: Database, x_channel) -> None:
     await make_topic(database, "All", "hearth")
     await receive(database, x_channel, mention("1", "hearth kaart"), mention("2", "hearth app", minutes=1))
     async with database.sessionmaker() as s:
         assert await topics.preview(s, TopicIn(name="preview", query="kaart OR carte")) == (1, 2)
 
 
-async def test_new_mentions_are_labelled_by_what_agents_taught(database: Database, x_channel, agent) -> None:  # noqa: ANN001
+async def test_new_mentions_are_labelled_by_what_agents_taught(database: Database, x_channel, agent) -> None:
     await make_topic(database, "All", "hearth")
     sarcastic = [f"Great, hearth blocked my card again, number {i}. Just great." for i in range(6)]
     await receive(database, x_channel, *(mention(str(i), text, minutes=i) for i, text in enumerate(sarcastic)))
@@ -211,7 +211,7 @@ async def test_new_mentions_are_labelled_by_what_agents_taught(database: Databas
     assert (fresh.sentiment_source, fresh.sentiment) == ("model", "negative")
 
 
-async def test_topics_read_the_masked_text_as_stored_and_previewed(database: Database, x_channel) -> None:  # noqa: ANN001
+async def test_topics_read_the_masked_text_as_stored_and_previewed(database: Database, x_channel) -> None:
     # The IBAN's digits are masked before matching: the topic sees what agents, previews and
     # smart delete will see, so a query that excludes the raw digits still matches.
     await make_topic(database, "Refunds", "refund NOT 5390")
@@ -222,14 +222,14 @@ async def test_topics_read_the_masked_text_as_stored_and_previewed(database: Dat
         assert await topics.preview(s, TopicIn(name="Refunds", query="refund NOT 5390")) == (1, 1)
 
 
-async def test_messages_no_topic_wants_are_dropped_before_the_costly_labels(database: Database, x_channel,  # noqa: ANN001
+async def test_messages_no_topic_wants_are_dropped_before_the_costly_labels(database: Database, x_channel,
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from care import labels
 
     labelled: list[str] = []
     original = labels.label_many
 
-    def spy(mentions, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def spy(mentions, *args, **kwargs):  # noqa: ANN002, ANN003
         labelled.extend(m.external_id for m in mentions)
         return original(mentions, *args, **kwargs)
 

@@ -45,12 +45,12 @@ async def _import(database: Database, channel: Channel, path: Path, fmt: str) ->
         return await s.get(ImportJob, job.id)
 
 
-async def _count(database: Database, model) -> int:  # noqa: ANN001
+async def _count(database: Database, model) -> int:
     async with database.sessionmaker() as s:
         return await s.scalar(select(func.count()).select_from(model)) or 0
 
 
-async def test_the_real_twcs_rows_import_thread_and_reimport_adds_nothing(database: Database, import_channel,  # noqa: ANN001
+async def test_the_real_twcs_rows_import_thread_and_reimport_adds_nothing(database: Database, import_channel,
                                                                           tmp_path) -> None:
     await make_topic(database, "Brands we monitor", profiles=[b.lower() for b in BRANDS])
     job = await _import(database, import_channel, TWCS, "twcs")
@@ -68,7 +68,7 @@ async def test_the_real_twcs_rows_import_thread_and_reimport_adds_nothing(databa
     assert await _count(database, Mention) == job.stored
 
 
-async def test_broken_lines_are_reported_and_the_rest_imported(database: Database, import_channel) -> None:  # noqa: ANN001
+async def test_broken_lines_are_reported_and_the_rest_imported(database: Database, import_channel) -> None:
     await make_topic(database, "All", "hearth* OR app OR storing")
     job = await _import(database, import_channel, PAYLOADS / "broken.jsonl", "jsonl")
     assert job.error_count >= 3 and all(isinstance(e["line"], int) and e["error"] for e in job.errors)
@@ -80,7 +80,7 @@ def _subprocess_env(tmp: Path) -> dict[str, str]:
             "HEARTH_WORKER_BATCH": "1", "HEARTH_INPROCESS_WORKER": "false"}
 
 
-async def _wait_for(check, timeout: float = 60.0) -> None:  # noqa: ANN001
+async def _wait_for(check, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if await check():
@@ -89,7 +89,7 @@ async def _wait_for(check, timeout: float = 60.0) -> None:  # noqa: ANN001
     raise AssertionError("timed out")
 
 
-async def test_a_worker_killed_while_processing_loses_and_duplicates_nothing(database: Database, import_channel,  # noqa: ANN001
+async def test_a_worker_killed_while_processing_loses_and_duplicates_nothing(database: Database, import_channel,
                                                                             tmp_path) -> None:
     await make_topic(database, "Brands we monitor", profiles=[b.lower() for b in BRANDS])
     async with database.sessionmaker() as s:
@@ -128,7 +128,7 @@ async def _expected_kept(database: Database, channel: Channel) -> int:
     return len({m.external_id for m in twcs_records() if index.match(document(m.text, m.author.handle))})
 
 
-async def test_an_import_killed_midway_resumes_without_loss_or_duplicates(database: Database, import_channel,  # noqa: ANN001
+async def test_an_import_killed_midway_resumes_without_loss_or_duplicates(database: Database, import_channel,
                                                                          tmp_path) -> None:
     await make_topic(database, "Brands we monitor", profiles=[b.lower() for b in BRANDS])
     big = tmp_path / "twcs-twice.csv"
@@ -208,5 +208,5 @@ async def test_only_due_feeds_are_claimed(database: Database, due: bool) -> None
         stored = await s.get(Channel, feed.id)
         stored.next_poll_at = clock.now() + (timedelta(minutes=-1) if due else timedelta(minutes=10))
         await s.commit()
-    assert await jobs._claim_due_feeds(database) == ([feed.id] if due else [])  # noqa: SLF001
-    assert await jobs._claim_due_feeds(database) == []  # noqa: SLF001 - claimed once
+    assert await jobs._claim_due_feeds(database) == ([feed.id] if due else [])
+    assert await jobs._claim_due_feeds(database) == []

@@ -11,7 +11,7 @@ from tests.care.test_ingest import mention, receive
 from tests.conftest import csrf_of, sign_in
 
 
-async def test_stream_conversation_and_correction_pages(client, database: Database, agent, member,  # noqa: ANN001
+async def test_stream_conversation_and_correction_pages(client, database: Database, agent, member,
                                                         x_channel, make_client) -> None:
     await make_topic(database, "Hearth", "hearth", profiles=["hearthcare"])
     await receive(database, x_channel, mention("1", "Hearth mijn kaart is weer geblokkeerd, echt waardeloos"),
@@ -33,7 +33,7 @@ async def test_stream_conversation_and_correction_pages(client, database: Databa
     assert (await outsider.get("/care")).status_code == 403
 
 
-async def test_topics_page_checks_queries_as_you_type(client, database: Database, agent, x_channel) -> None:  # noqa: ANN001
+async def test_topics_page_checks_queries_as_you_type(client, database: Database, agent, x_channel) -> None:
     await make_topic(database, "Hearth", "hearth")
     await receive(database, x_channel, mention("1", "hearth kaart"))
     await sign_in(client, agent.email)
@@ -54,7 +54,7 @@ async def test_topics_page_checks_queries_as_you_type(client, database: Database
     assert preview.status_code == 200 and "no longer match" in preview.text
 
 
-async def test_channels_and_imports_pages(client, database: Database, agent, import_channel) -> None:  # noqa: ANN001
+async def test_channels_and_imports_pages(client, database: Database, agent, import_channel) -> None:
     await sign_in(client, agent.email)
     token = csrf_of(client)
     made = await client.post("/care/channels", data={"csrf_token": token, "kind": "x", "name": "X care",

@@ -33,7 +33,7 @@ async def _model(database: Database) -> SentimentModel | None:
         return await session.scalar(select(SentimentModel))
 
 
-async def test_a_burst_of_2000_corrections_retrains_a_few_times_and_learns_all(database: Database, x_channel,  # noqa: ANN001
+async def test_a_burst_of_2000_corrections_retrains_a_few_times_and_learns_all(database: Database, x_channel,
                                                                              agent) -> None:
     await make_topic(database, "All", "hearth")
     await receive(database, x_channel, *(

@@ -94,7 +94,8 @@ async def test_sigterm_during_an_import_gives_it_back_and_nothing_is_lost_or_dou
     halfway = await _job(database, job_id)
     assert halfway.status == ImportStatus.RUNNING and halfway.lines_read < LINES
     async with database.sessionmaker() as session:
-        [given_back] = await session.scalars(select(OutboxEvent).where(OutboxEvent.name.like("care.import_requested>%")))
+        [given_back] = await session.scalars(
+            select(OutboxEvent).where(OutboxEvent.name.like("care.import_requested>%")))
         workers = await session.scalar(select(func.count()).select_from(WorkerBeat))
     # Given back by a clean stop (a killed worker would leave its lease to lapse, and its heartbeat).
     assert given_back.processed_at is None and given_back.locked_by is None and given_back.attempts == 0

@@ -38,21 +38,22 @@ def test_every_connector_keeps_only_web_links() -> None:
     assert [m.url for m in facebook.parse(delivery)][1] == "https://www.facebook.com/104872305234567_1029384756123456"
 
 
-async def test_a_webhook_mention_with_a_script_link_is_stored_without_it(client, database: Database,  # noqa: ANN001
+async def test_a_webhook_mention_with_a_script_link_is_stored_without_it(client, database: Database,
                                                                          fb_channel) -> None:
     await make_topic(database, "Hearth", "hearth OR inloggen OR hier")
     delivery = json.loads(payload("facebook_feed_add.json"))
     delivery["entry"][0]["changes"][1]["value"]["post"]["permalink_url"] = "javascript:alert('url')"
     body = json.dumps(delivery).encode()
     response = await client.post(f"/api/hooks/facebook/{fb_channel.id}", content=body,
-                                 headers={"x-hub-signature-256": fb_signature(body), "content-type": "application/json"})
+                                 headers={"x-hub-signature-256": fb_signature(body),
+                                          "content-type": "application/json"})
     assert response.status_code == 200, response.text
     await drain(database)
     urls = [m.url for m in await stored(database)]
     assert urls and all(url.startswith("https://") for url in urls)
 
 
-async def test_a_bad_link_stored_before_is_never_a_link(client, database: Database, agent, x_channel) -> None:  # noqa: ANN001
+async def test_a_bad_link_stored_before_is_never_a_link(client, database: Database, agent, x_channel) -> None:
     await make_topic(database, "Hearth", "hearth")
     await receive(database, x_channel, mention("1", "Hearth kaart geblokkeerd", url="https://x.com/jan/status/1"),
                   mention("2", "Hearth app werkt weer", minutes=1, url="https://x.com/jan/status/2"))
@@ -69,7 +70,7 @@ async def test_a_bad_link_stored_before_is_never_a_link(client, database: Databa
     assert {m["external_id"]: m["url"] for m in listed} == {"1": None, "2": "https://x.com/jan/status/2"}
 
 
-async def test_monitored_profiles_with_hidden_characters_are_refused(client, database: Database, agent) -> None:  # noqa: ANN001
+async def test_monitored_profiles_with_hidden_characters_are_refused(client, database: Database, agent) -> None:
     await sign_in(client, agent.email)
     refused = await client.post("/api/v1/care/topics", json={"name": "Cards", "query": "kaart",
                                                              "profiles": ["hearth\u202ecare"]})
@@ -87,7 +88,7 @@ async def _mention_count(database: Database) -> int:
         return await s.scalar(select(func.count()).select_from(Mention))
 
 
-async def test_smart_delete_needs_the_previews_count(client, database: Database, agent, x_channel) -> None:  # noqa: ANN001
+async def test_smart_delete_needs_the_previews_count(client, database: Database, agent, x_channel) -> None:
     topic = await make_topic(database, "Hearth", "hearth")
     await receive(database, x_channel, mention("1", "hearth kaart"), mention("2", "hearth app", minutes=1))
     await sign_in(client, agent.email)
@@ -114,7 +115,7 @@ def _pandas_csv(rows: int = 30) -> bytes:
     return out.getvalue().encode()
 
 
-async def test_a_pandas_csv_is_imported_and_the_index_column_named(client, database: Database, agent,  # noqa: ANN001
+async def test_a_pandas_csv_is_imported_and_the_index_column_named(client, database: Database, agent,
                                                                    import_channel) -> None:
     await make_topic(database, "Words", "help OR assist OR service OR account")
     await sign_in(client, agent.email)
@@ -131,7 +132,7 @@ async def test_a_pandas_csv_is_imported_and_the_index_column_named(client, datab
     assert "Ignored columns that are not in the Customer Support on Twitter CSV: (no name)" in page
 
 
-async def test_the_command_line_says_which_columns_it_ignored(database: Database, tmp_path) -> None:  # noqa: ANN001
+async def test_the_command_line_says_which_columns_it_ignored(database: Database, tmp_path) -> None:
     import subprocess
     import sys
 

@@ -18,19 +18,20 @@ async def _count(database: Database) -> int:
         return await s.scalar(select(func.count()).select_from(Mention)) or 0
 
 
-async def test_x_crc_challenge(client, x_channel) -> None:  # noqa: ANN001
+async def test_x_crc_challenge(client, x_channel) -> None:
     import base64
     import hashlib
     import hmac
 
     answer = await client.get(f"/api/hooks/x/{x_channel.id}", params={"crc_token": "challenge-123"})
-    expected = "sha256=" + base64.b64encode(hmac.new(SECRET.encode(), b"challenge-123", hashlib.sha256).digest()).decode()
+    digest = hmac.new(SECRET.encode(), b"challenge-123", hashlib.sha256).digest()
+    expected = "sha256=" + base64.b64encode(digest).decode()
     assert answer.status_code == 200 and answer.json() == {"response_token": expected}
     assert_problem(await client.get(f"/api/hooks/x/{x_channel.id}"), 422, "invalid")
     assert_problem(await client.get("/api/hooks/x/999", params={"crc_token": "x"}), 404, "not-found")
 
 
-async def test_x_events_signed_stored_once_and_threaded(client, database: Database, x_channel) -> None:  # noqa: ANN001
+async def test_x_events_signed_stored_once_and_threaded(client, database: Database, x_channel) -> None:
     await make_topic(database, "Hearth", "hearth*", profiles=["hearthbank"])
     body = payload("x_tweets.json")
     headers = {"x-twitter-webhooks-signature": x_signature(body), "content-type": "application/json"}
@@ -51,7 +52,7 @@ async def test_x_events_signed_stored_once_and_threaded(client, database: Databa
     assert conversations & parents  # replies sit in their parent's conversation
 
 
-async def test_x_refuses_bad_signatures_bodies_and_sizes(client, x_channel) -> None:  # noqa: ANN001
+async def test_x_refuses_bad_signatures_bodies_and_sizes(client, x_channel) -> None:
     body = payload("x_tweets.json")
     url = f"/api/hooks/x/{x_channel.id}"
     json_type = {"content-type": "application/json"}
@@ -72,7 +73,7 @@ async def test_x_refuses_bad_signatures_bodies_and_sizes(client, x_channel) -> N
                                      "x-twitter-webhooks-signature": x_signature(huge)}), 413, "too-large")
 
 
-async def test_facebook_handshake_and_feed_changes(client, database: Database, fb_channel) -> None:  # noqa: ANN001
+async def test_facebook_handshake_and_feed_changes(client, database: Database, fb_channel) -> None:
     url = f"/api/hooks/facebook/{fb_channel.id}"
     ok = await client.get(url, params={"hub.mode": "subscribe", "hub.verify_token": VERIFY, "hub.challenge": "4242"})
     assert ok.status_code == 200 and ok.text == "4242"

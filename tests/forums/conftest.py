@@ -3,19 +3,10 @@ from __future__ import annotations
 import pytest
 
 from forums import service
-from forums.schemas import CategoryIn, PostIn, ThreadIn
+from forums.schemas import PostIn, ThreadIn
 from hearth.accounts.models import Account, Role
 from hearth.db import Database
 from tests.conftest import create_member
-
-
-@pytest.fixture
-async def category(database: Database):  # noqa: ANN201
-    async with database.sessionmaker() as s:
-        found = await service.save_category(s, CategoryIn(name="Cards and payments", slug="cards-payments",
-                                                           description="Debit and credit cards"))
-        await s.commit()
-        return found
 
 
 @pytest.fixture
@@ -28,7 +19,7 @@ async def moderator(database: Database) -> Account:
     return await create_member(database, "mod@example.com", "Mo Moderator", frozenset({Role.MODERATOR}))
 
 
-async def ask(database: Database, author: Account, category, title: str = "My card is blocked abroad",  # noqa: ANN001
+async def ask(database: Database, author: Account, category, title: str = "My card is blocked abroad",
               body: str = "I am in Spain and my debit card stopped working at every shop.", **extra):  # noqa: ANN003
     async with database.sessionmaker() as s:
         thread = await service.create_thread(s, await s.get(Account, author.id),
@@ -37,7 +28,8 @@ async def ask(database: Database, author: Account, category, title: str = "My ca
         return thread
 
 
-async def answer(database: Database, author: Account, thread_id: int, body: str = "Check the geo-blocking setting in the app."):
+async def answer(database: Database, author: Account, thread_id: int,
+                 body: str = "Check the geo-blocking setting in the app."):
     async with database.sessionmaker() as s:
         post = await service.create_answer(s, await s.get(Account, author.id), thread_id, PostIn(body=body))
         await s.commit()

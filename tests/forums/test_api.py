@@ -12,7 +12,7 @@ QUESTION = {"title": "Bancontact payment refused at the bakery", "body": "Since 
             "tags": ["bancontact"]}
 
 
-async def test_ask_answer_vote_accept(client, make_client, database: Database, member, helper, category) -> None:  # noqa: ANN001
+async def test_ask_answer_vote_accept(client, make_client, database: Database, member, helper, category) -> None:
     await sign_in(client, member.email)
     created = await client.post("/api/v1/threads", json={**QUESTION, "category_id": category.id})
     assert created.status_code == 201, created.text
@@ -24,7 +24,8 @@ async def test_ask_answer_vote_accept(client, make_client, database: Database, m
     answered = await other.post(f"/api/v1/threads/{thread['id']}/answers", json={"body": "Restart the terminal."})
     assert answered.status_code == 201
     post_id = answered.json()["id"]
-    assert (await client.put(f"/api/v1/posts/{post_id}/vote", json={})).json() == {"post_id": post_id, "score": 1, "voted": True}
+    voted = await client.put(f"/api/v1/posts/{post_id}/vote", json={})
+    assert voted.json() == {"post_id": post_id, "score": 1, "voted": True}
     assert_problem(await client.put(f"/api/v1/posts/{post_id}/vote", json={}), 409, "conflict")
     assert_problem(await other.put(f"/api/v1/posts/{post_id}/vote", json={}), 422, "invalid")
     assert_problem(await other.put(f"/api/v1/threads/{thread['id']}/accepted", json={"post_id": post_id}),
@@ -37,7 +38,7 @@ async def test_ask_answer_vote_accept(client, make_client, database: Database, m
     assert (await client.get("/api/v1/threads", params={"show": "unanswered"})).json()["items"] == []
 
 
-async def test_bad_input(client, database: Database, member, category) -> None:  # noqa: ANN001
+async def test_bad_input(client, database: Database, member, category) -> None:
     await sign_in(client, member.email)
     assert_problem(await client.post("/api/v1/threads", json={**QUESTION, "title": "", "category_id": category.id}),
                    422, "invalid")
@@ -47,7 +48,7 @@ async def test_bad_input(client, database: Database, member, category) -> None: 
     assert_problem(await client.put("/api/v1/posts/999/vote", json={}), 404, "not-found")
 
 
-async def test_only_admins_manage_categories(client, make_client, member, admin) -> None:  # noqa: ANN001
+async def test_only_admins_manage_categories(client, make_client, member, admin) -> None:
     body = {"name": "Mobile app", "slug": "mobile-app", "description": "The app", "position": 3}
     await sign_in(client, member.email)
     assert_problem(await client.post("/api/v1/categories", json=body), 403, "forbidden")
@@ -59,7 +60,7 @@ async def test_only_admins_manage_categories(client, make_client, member, admin)
     assert [c["slug"] for c in (await client.get("/api/v1/categories")).json()] == ["mobile-app"]
 
 
-async def test_search_and_similar(client, database: Database, member, category) -> None:  # noqa: ANN001
+async def test_search_and_similar(client, database: Database, member, category) -> None:
     await ask(database, member, category, title="Card blocked abroad in Spain", tags=["abroad"])
     await ask(database, member, category, title="Mijn kaart is geblokkeerd in het buitenland",
               body="Sinds gisteren werkt mijn bankkaart niet meer in Frankrijk.")
@@ -73,7 +74,7 @@ async def test_search_and_similar(client, database: Database, member, category) 
     assert [h["ref_id"] for h in similar][:1] and "Card" in similar[0]["title_html"]
 
 
-async def test_notifications_api(client, make_client, database: Database, member, helper, category) -> None:  # noqa: ANN001
+async def test_notifications_api(client, make_client, database: Database, member, helper, category) -> None:
     thread = await ask(database, member, category)
     other = make_client()
     await sign_in(other, helper.email)

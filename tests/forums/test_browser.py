@@ -11,7 +11,7 @@ from hearth import events
 from hearth.db import Database
 from tests.conftest import DATABASE_URL, PASSWORD, create_member
 from tests.forums.conftest import ask
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, live_server, playwright_api  # noqa: F401
+from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, playwright_api
 
 expect = playwright_api.expect
 
@@ -26,7 +26,7 @@ async def _drain() -> None:
         await worker.dispose()
 
 
-async def _sign_in(page, base: str, email: str) -> None:  # noqa: ANN001
+async def _sign_in(page, base: str, email: str) -> None:
     await page.goto(f"{base}/signin")
     await page.get_by_label("E-mail address").fill(email)
     await page.get_by_label("Password").fill(PASSWORD)
@@ -35,7 +35,7 @@ async def _sign_in(page, base: str, email: str) -> None:  # noqa: ANN001
 
 
 @pytest.mark.browser
-async def test_question_to_accepted_answer(live_server: str, tmp_path) -> None:  # noqa: ANN001
+async def test_question_to_accepted_answer(live_server: str, tmp_path) -> None:
     base = live_server
     worker = Database(DATABASE_URL)  # the server thread's loop owns the app's pooled connections
     try:

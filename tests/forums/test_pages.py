@@ -18,7 +18,7 @@ async def _drain(database: Database) -> None:
         pass
 
 
-async def test_home_category_and_thread_pages(client, database: Database, member, helper, category) -> None:  # noqa: ANN001
+async def test_home_category_and_thread_pages(client, database: Database, member, helper, category) -> None:
     solved = await ask(database, member, category, title="How do I raise my contactless limit?")
     post = await answer(database, helper, solved.id, "In the app: **Cards > Limits**.")
     async with database.sessionmaker() as s:
@@ -41,7 +41,7 @@ async def test_home_category_and_thread_pages(client, database: Database, member
     assert (await client.get("/t/999/x")).status_code == 404
 
 
-async def test_ask_page_with_similar_questions_and_errors(client, database: Database, member, category) -> None:  # noqa: ANN001
+async def test_ask_page_with_similar_questions_and_errors(client, database: Database, member, category) -> None:
     await ask(database, member, category, title="Card blocked abroad in Spain")
     await _drain(database)
     await sign_in(client, member.email)
@@ -59,7 +59,8 @@ async def test_ask_page_with_similar_questions_and_errors(client, database: Data
     assert "#mobile-payments" in (await client.get(good.headers["location"])).text
 
 
-async def test_answer_vote_accept_through_forms(client, make_client, database: Database, member, helper, category) -> None:  # noqa: ANN001
+async def test_answer_vote_accept_through_forms(client, make_client, database: Database, member, helper,
+                                                category) -> None:
     thread = await ask(database, member, category)
     other = make_client()
     await sign_in(other, helper.email)
@@ -80,14 +81,15 @@ async def test_answer_vote_accept_through_forms(client, make_client, database: D
     again = await client.post(f"/posts/{post_id}/vote", data={"csrf_token": csrf_of(client), "action": "up"},
                               headers={"hx-request": "true"})
     assert again.status_code == 409 and again.headers["hx-retarget"] == "#toasts"
-    accepted = await client.post(f"/t/{thread.id}/accept", data={"csrf_token": csrf_of(client), "post_id": str(post_id)})
+    accepted = await client.post(f"/t/{thread.id}/accept",
+                                 data={"csrf_token": csrf_of(client), "post_id": str(post_id)})
     assert accepted.status_code == 303
     async with database.sessionmaker() as s:
         assert (await s.get(Thread, thread.id)).accepted_post_id == post_id
         assert await s.scalar(select(func.sum(Post.score)).where(Post.thread_id == thread.id)) == 1
 
 
-async def test_search_page(client, database: Database, member, category) -> None:  # noqa: ANN001
+async def test_search_page(client, database: Database, member, category) -> None:
     await ask(database, member, category, title="Virement instantané refusé par la banque",
               body="Mon virement instantané vers un autre compte est refusé.")
     await _drain(database)
@@ -98,7 +100,7 @@ async def test_search_page(client, database: Database, member, category) -> None
     assert (await client.get("/search", params={"sort": "sideways"})).status_code == 422
 
 
-async def test_notifications_page_marks_read(client, make_client, database: Database, member, helper, category) -> None:  # noqa: ANN001
+async def test_notifications_page_marks_read(client, make_client, database: Database, member, helper, category) -> None:
     thread = await ask(database, member, category)
     await answer(database, helper, thread.id)
     await _drain(database)
@@ -114,7 +116,7 @@ async def test_notifications_page_marks_read(client, make_client, database: Data
     assert "unread-count" not in (await client.get("/")).text
 
 
-async def test_moderator_tools(client, make_client, database: Database, member, moderator, category) -> None:  # noqa: ANN001
+async def test_moderator_tools(client, make_client, database: Database, member, moderator, category) -> None:
     thread = await ask(database, member, category)
     await sign_in(client, member.email)
     await client.get("/")
@@ -134,14 +136,15 @@ async def test_moderator_tools(client, make_client, database: Database, member, 
     assert "it takes no new answers" in page
 
 
-async def test_admin_categories_page(client, make_client, database: Database, member, admin) -> None:  # noqa: ANN001
+async def test_admin_categories_page(client, make_client, database: Database, member, admin) -> None:
     await sign_in(client, member.email)
     assert (await client.get("/admin/categories")).status_code == 403
     boss = make_client()
     await sign_in(boss, admin.email)
     await boss.get("/admin/categories")
     made = await boss.post("/admin/categories", data={"csrf_token": csrf_of(boss), "name": "Savings",
-                                                      "slug": "savings", "description": "Saving money", "position": "2"})
+                                                      "slug": "savings", "description": "Saving money",
+                                                      "position": "2"})
     assert made.status_code == 303
     bad = await boss.post("/admin/categories", data={"csrf_token": csrf_of(boss), "name": "X", "slug": "Bad!",
                                                      "position": "z"})
@@ -149,7 +152,7 @@ async def test_admin_categories_page(client, make_client, database: Database, me
     assert "/c/savings" in (await boss.get("/admin/categories")).text
 
 
-async def test_visitors_get_cached_pages_members_fresh_ones(client, make_client, database: Database, member,  # noqa: ANN001
+async def test_visitors_get_cached_pages_members_fresh_ones(client, make_client, database: Database, member,
                                                             helper, category) -> None:
     thread = await ask(database, member, category)
     url = f"/t/{thread.id}/{thread.slug}"
@@ -166,7 +169,7 @@ async def test_visitors_get_cached_pages_members_fresh_ones(client, make_client,
     assert f'value="{csrf_of(visitor)}"' in page and f'value="{csrf_of(client)}"' in first
 
 
-async def test_shared_post_cards_never_show_one_viewers_controls_to_another(  # noqa: ANN001
+async def test_shared_post_cards_never_show_one_viewers_controls_to_another(
         client, make_client, database: Database, member, helper, category) -> None:
     thread = await ask(database, member, category)
     await answer(database, helper, thread.id, "Try the card stop line.")

@@ -26,7 +26,7 @@ EDIT_PAGE = {
 }
 
 
-async def _answer_in(database: Database, author: Account, asker: Account, category, state: ContentState):  # noqa: ANN001, ANN202
+async def _answer_in(database: Database, author: Account, asker: Account, category, state: ContentState):
     thread = await ask(database, asker, category, title=f"Is my card blocked when it is {state}?",
                        body=f"My debit card stopped working, and the post is {state} now.")
     post = await answer(database, author, thread.id, f"The secret text of a {state} answer.")
@@ -36,7 +36,7 @@ async def _answer_in(database: Database, author: Account, asker: Account, catego
     return thread, post
 
 
-async def _viewer(role: str, make_client, database: Database, author: Account, moderator: Account,  # noqa: ANN001, ANN202
+async def _viewer(role: str, make_client, database: Database, author: Account, moderator: Account,
                   admin: Account):
     client = make_client()
     emails = {"member": "other@example.com", "author": author.email, "moderator": moderator.email,
@@ -49,7 +49,7 @@ async def _viewer(role: str, make_client, database: Database, author: Account, m
 
 
 @pytest.mark.parametrize("role", list(EDIT_PAGE))
-async def test_edit_page_shows_a_post_only_to_whom_the_thread_page_shows_it(  # noqa: ANN001
+async def test_edit_page_shows_a_post_only_to_whom_the_thread_page_shows_it(
         role, make_client, database: Database, member, helper, moderator, admin, category) -> None:
     client = await _viewer(role, make_client, database, helper, moderator, admin)
     for state in STATES:
@@ -62,7 +62,7 @@ async def test_edit_page_shows_a_post_only_to_whom_the_thread_page_shows_it(  # 
             assert f"The secret text of a {state} answer." in page.text
 
 
-async def test_a_post_of_a_thread_one_may_not_read_stays_unread(make_client, database: Database, member, helper,  # noqa: ANN001
+async def test_a_post_of_a_thread_one_may_not_read_stays_unread(make_client, database: Database, member, helper,
                                                                  moderator, category) -> None:
     # A published answer under a held question: the thread page is its asker's and moderators' alone.
     thread = await ask(database, member, category)
@@ -83,7 +83,7 @@ async def test_a_post_of_a_thread_one_may_not_read_stays_unread(make_client, dat
     assert (await stranger.get(f"/posts/{post.id}/edit")).status_code == 404
 
 
-async def test_history_and_vote_fragments_follow_the_same_rule(make_client, database: Database, member, helper,  # noqa: ANN001
+async def test_history_and_vote_fragments_follow_the_same_rule(make_client, database: Database, member, helper,
                                                                moderator, category) -> None:
     _thread, hidden = await _answer_in(database, helper, member, category, ContentState.HIDDEN)
     _thread, deleted = await _answer_in(database, helper, member, category, ContentState.DELETED)

@@ -19,12 +19,12 @@ from tests.conftest import create_member
 from tests.forums.conftest import answer, ask
 
 
-async def _get(database: Database, model, ident):  # noqa: ANN001, ANN202
+async def _get(database: Database, model, ident):
     async with database.sessionmaker() as s:
         return await s.get(model, ident)
 
 
-async def test_asking_creates_thread_post_follow_and_event(database: Database, member, category) -> None:  # noqa: ANN001
+async def test_asking_creates_thread_post_follow_and_event(database: Database, member, category) -> None:
     thread = await ask(database, member, category, tags=["Cards", "abroad", "cards"])
     async with database.sessionmaker() as s:
         assert thread.slug == "my-card-is-blocked-abroad" and thread.language == "en"
@@ -42,7 +42,7 @@ async def test_asking_creates_thread_post_follow_and_event(database: Database, m
     ("Mijn kaart werkt niet meer in het buitenland, wat moet ik doen?", "nl"),
     ("Ma carte ne fonctionne plus à l'étranger, que dois-je faire ?", "fr"),
 ])
-async def test_thread_language_is_detected(database: Database, member, category, text: str, language: str) -> None:  # noqa: ANN001
+async def test_thread_language_is_detected(database: Database, member, category, text: str, language: str) -> None:
     thread = await ask(database, member, category, title=text[:60], body=text)
     assert thread.language == language
 
@@ -61,7 +61,7 @@ def test_bad_threads_are_refused(data: dict, message: str) -> None:
         ThreadIn(category_id=1, **data)
 
 
-async def test_markdown_is_sanitized(database: Database, member, category) -> None:  # noqa: ANN001
+async def test_markdown_is_sanitized(database: Database, member, category) -> None:
     thread = await ask(database, member, category, body=(
         "Look <script>alert(1)</script> [here](javascript:alert(2)) "
         '<img src=x onerror="alert(3)"> and [the bank](https://bank.example)'))
@@ -73,7 +73,7 @@ async def test_markdown_is_sanitized(database: Database, member, category) -> No
     assert '<a href="https://bank.example" rel="nofollow ugc noopener noreferrer">the bank</a>' in html
 
 
-async def test_answering(database: Database, member, helper, category) -> None:  # noqa: ANN001
+async def test_answering(database: Database, member, helper, category) -> None:
     thread = await ask(database, member, category)
     await answer(database, helper, thread.id)
     stored = await _get(database, Thread, thread.id)
@@ -85,7 +85,7 @@ async def test_answering(database: Database, member, helper, category) -> None: 
             await service.create_answer(s, await s.get(Account, helper.id), 999_999, PostIn(body="hello there"))
 
 
-async def test_locked_threads_take_no_answers(database: Database, member, helper, moderator, category) -> None:  # noqa: ANN001
+async def test_locked_threads_take_no_answers(database: Database, member, helper, moderator, category) -> None:
     thread = await ask(database, member, category)
     async with database.sessionmaker() as s:
         with pytest.raises(Forbidden):
@@ -97,7 +97,7 @@ async def test_locked_threads_take_no_answers(database: Database, member, helper
     assert (await _get(database, Thread, thread.id)).answer_count == 0
 
 
-async def test_votes(database: Database, member, helper, category) -> None:  # noqa: ANN001
+async def test_votes(database: Database, member, helper, category) -> None:
     thread = await ask(database, member, category)
     post = await answer(database, helper, thread.id)
     async with database.sessionmaker() as s:
@@ -114,7 +114,7 @@ async def test_votes(database: Database, member, helper, category) -> None:  # n
         await s.commit()
 
 
-async def test_simultaneous_votes_count_exactly(database: Database, member, category) -> None:  # noqa: ANN001
+async def test_simultaneous_votes_count_exactly(database: Database, member, category) -> None:
     thread = await ask(database, member, category)
     voters = [await create_member(database, f"v{i}@example.com", f"Voter {i}") for i in range(6)]
     post = await answer(database, voters[0], thread.id)
@@ -136,7 +136,7 @@ async def test_simultaneous_votes_count_exactly(database: Database, member, cate
     assert stored.score == votes == outcomes.count("ok") == 5
 
 
-async def test_accepting(database: Database, member, helper, moderator, category) -> None:  # noqa: ANN001
+async def test_accepting(database: Database, member, helper, moderator, category) -> None:
     thread = await ask(database, member, category)
     good = await answer(database, helper, thread.id, "Unblock it under Cards > Geo-blocking.")
     other_thread = await ask(database, member, category, title="Contactless stopped working")
@@ -158,7 +158,7 @@ async def test_accepting(database: Database, member, helper, moderator, category
     assert not (await _get(database, Thread, thread.id)).solved
 
 
-async def test_discussions_have_no_accepted_answer(database: Database, member, helper, category) -> None:  # noqa: ANN001
+async def test_discussions_have_no_accepted_answer(database: Database, member, helper, category) -> None:
     thread = await ask(database, member, category, title="Your favourite budgeting tips", kind="discussion")
     post = await answer(database, helper, thread.id)
     async with database.sessionmaker() as s:
@@ -166,7 +166,7 @@ async def test_discussions_have_no_accepted_answer(database: Database, member, h
             await service.accept(s, await s.get(Account, member.id), thread.id, post.id)
 
 
-async def test_answers_are_ordered_accepted_votes_age(database: Database, member, helper, category) -> None:  # noqa: ANN001
+async def test_answers_are_ordered_accepted_votes_age(database: Database, member, helper, category) -> None:
     thread = await ask(database, member, category)
     others = [await create_member(database, f"o{i}@example.com", f"Other {i}") for i in range(3)]
     old, popular, accepted = [await answer(database, helper, thread.id, f"Answer number {i}") for i in range(3)]
@@ -181,7 +181,7 @@ async def test_answers_are_ordered_accepted_votes_age(database: Database, member
     assert view.voted == {popular.id, old.id}
 
 
-async def test_editing_keeps_history_for_moderators(database: Database, member, helper, moderator, category) -> None:  # noqa: ANN001
+async def test_editing_keeps_history_for_moderators(database: Database, member, helper, moderator, category) -> None:
     thread = await ask(database, member, category)
     async with database.sessionmaker() as s:
         opening = await s.scalar(select(Post).where(Post.thread_id == thread.id))
@@ -198,7 +198,7 @@ async def test_editing_keeps_history_for_moderators(database: Database, member, 
     assert stored.slug == "my-card-is-blocked-in-portugal"
 
 
-async def test_thread_lists_and_cursor_pages(database: Database, member, helper, category, frozen_clock) -> None:  # noqa: ANN001
+async def test_thread_lists_and_cursor_pages(database: Database, member, helper, category, frozen_clock) -> None:
     threads = []
     for i in range(25):
         frozen_clock.advance(minutes=7)  # a new member may post ten times an hour
@@ -217,7 +217,7 @@ async def test_thread_lists_and_cursor_pages(database: Database, member, helper,
     assert threads[3].id not in {r.thread.id for r in unanswered} and len(unanswered) == 24
 
 
-async def test_handlers_notify_followers_mentions_and_acceptance(database: Database, member, helper, category) -> None:  # noqa: ANN001
+async def test_handlers_notify_followers_mentions_and_acceptance(database: Database, member, helper, category) -> None:
     from hearth.notifications import service as notifications
 
     watcher = await create_member(database, "watcher@example.com", "Wim Watcher")
@@ -244,7 +244,7 @@ async def test_handlers_notify_followers_mentions_and_acceptance(database: Datab
     assert kinds[watcher.handle] == ["forum.answer", "forum.mention"]
 
 
-async def test_search_index_can_be_rebuilt_from_the_threads(database: Database, member, helper, category) -> None:  # noqa: ANN001
+async def test_search_index_can_be_rebuilt_from_the_threads(database: Database, member, helper, category) -> None:
     from hearth import search
     from hearth.domains import load_handlers
 

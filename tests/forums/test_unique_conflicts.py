@@ -9,7 +9,7 @@ from hearth.db import Database
 from tests.conftest import csrf_of, sign_in
 
 
-async def test_editing_a_category_onto_a_taken_address_is_a_conflict_on_the_form(  # noqa: ANN001
+async def test_editing_a_category_onto_a_taken_address_is_a_conflict_on_the_form(
         client, database: Database, admin, category) -> None:
     await sign_in(client, admin.email)
     await client.get("/admin/categories")

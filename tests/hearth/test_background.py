@@ -44,7 +44,7 @@ async def rows(database: Database, *where) -> list[OutboxEvent]:  # noqa: ANN002
         return list(await session.scalars(select(OutboxEvent).where(*where).order_by(OutboxEvent.id)))
 
 
-async def until(check, *, seconds: float = 30, every: float = 0.05) -> None:  # noqa: ANN001
+async def until(check, *, seconds: float = 30, every: float = 0.05) -> None:
     """Wait for `check()` (a function, or a coroutine function) to come true."""
     deadline = time.monotonic() + seconds
     while True:
@@ -61,7 +61,7 @@ async def until(check, *, seconds: float = 30, every: float = 0.05) -> None:  # 
 def subscribe() -> Iterator:
     added: list[tuple[str, object]] = []
 
-    def add(name: str, handler, **options) -> None:  # noqa: ANN001, ANN003
+    def add(name: str, handler, **options) -> None:  # noqa: ANN003
         events.on(name, **options)(handler)
         added.append((name, handler))
 
@@ -72,8 +72,8 @@ def subscribe() -> Iterator:
 
 # --- the fast lane -----------------------------------------------------------------------------
 
-async def test_a_fast_pass_stops_taking_events_after_its_time_budget(database: Database, subscribe) -> None:  # noqa: ANN001
-    async def slowish(session, event: Event) -> None:  # noqa: ANN001
+async def test_a_fast_pass_stops_taking_events_after_its_time_budget(database: Database, subscribe) -> None:
+    async def slowish(session, event: Event) -> None:
         await asyncio.sleep(0.01)
 
     subscribe("test.slowish", slowish)
@@ -84,11 +84,11 @@ async def test_a_fast_pass_stops_taking_events_after_its_time_budget(database: D
     assert len(await rows(database, OutboxEvent.processed_at.is_(None))) == 20 - taken
 
 
-async def test_the_earliest_deadline_goes_first(database: Database, subscribe) -> None:  # noqa: ANN001
+async def test_the_earliest_deadline_goes_first(database: Database, subscribe) -> None:
     """A kind with a tight budget (mention intake) overtakes a burst of a relaxed one."""
     order: list[str] = []
 
-    async def note(session, event: Event) -> None:  # noqa: ANN001
+    async def note(session, event: Event) -> None:
         order.append(event.name)
 
     subscribe("test.relaxed", note, budget=60)
@@ -99,13 +99,13 @@ async def test_the_earliest_deadline_goes_first(database: Database, subscribe) -
     assert order[0] == "test.urgent"
 
 
-async def test_writes_never_wait_long_for_a_worker_draining_2000_events(app, client, database: Database,  # noqa: ANN001
+async def test_writes_never_wait_long_for_a_worker_draining_2000_events(app, client, database: Database,
                                                                         subscribe) -> None:
     """While the in-process worker drains a backlog whose handlers write the same rows the
     requests write, every request's writer gets its locks within 100 ms (or fails: 5xx)."""
     members = [await create_member(database, f"m{i}@example.com", f"Member {i}") for i in range(4)]
 
-    async def touch_member(session, event: Event) -> None:  # noqa: ANN001
+    async def touch_member(session, event: Event) -> None:
         account_id = members[event.payload["n"] % len(members)].id
         await notifications.notify(session, account_id, kind="test.note", title="A note", url="/",
                                    dedupe_key=f"test:{event.id}")
@@ -173,7 +173,7 @@ async def test_sqlite_writer_waits_for_the_lock_in_short_steps_and_gives_up_clea
 
 # --- lanes, coalescing, leases -------------------------------------------------------------------
 
-async def test_fast_work_flows_while_a_slow_job_runs(database: Database, subscribe) -> None:  # noqa: ANN001
+async def test_fast_work_flows_while_a_slow_job_runs(database: Database, subscribe) -> None:
     started, release = threading.Event(), threading.Event()
     handled: list[int] = []
 
@@ -182,7 +182,7 @@ async def test_fast_work_flows_while_a_slow_job_runs(database: Database, subscri
         while not release.is_set():
             await asyncio.sleep(0.01)
 
-    async def fast(session, event: Event) -> None:  # noqa: ANN001
+    async def fast(session, event: Event) -> None:
         handled.append(event.payload["n"])
 
     subscribe("test.slow", slow, lane=Lane.SLOW)
@@ -210,7 +210,7 @@ async def _all_done(database: Database) -> bool:
     return not await rows(database, OutboxEvent.processed_at.is_(None))
 
 
-async def test_a_burst_of_triggers_runs_a_coalescing_job_once_per_key(database: Database, subscribe) -> None:  # noqa: ANN001
+async def test_a_burst_of_triggers_runs_a_coalescing_job_once_per_key(database: Database, subscribe) -> None:
     runs: list[str] = []
 
     async def recount(work: Work, event: Event) -> None:
@@ -232,7 +232,7 @@ async def test_a_burst_of_triggers_runs_a_coalescing_job_once_per_key(database: 
 
 
 async def test_a_job_whose_worker_died_is_taken_over_and_the_dead_ones_result_is_dropped(
-        database: Database, subscribe, frozen_clock) -> None:  # noqa: ANN001
+        database: Database, subscribe, frozen_clock) -> None:
     async def job(work: Work, event: Event) -> None:
         pass
 
@@ -254,7 +254,7 @@ async def test_a_job_whose_worker_died_is_taken_over_and_the_dead_ones_result_is
     assert not await rows(database, OutboxEvent.name == "test.from_the_dead")
 
 
-async def test_a_failing_job_is_retried_then_parked_and_can_be_run_again(database: Database, subscribe,  # noqa: ANN001
+async def test_a_failing_job_is_retried_then_parked_and_can_be_run_again(database: Database, subscribe,
                                                                          frozen_clock) -> None:
     calls: list[int] = []
 
@@ -283,10 +283,10 @@ async def test_cpu_work_runs_in_another_process() -> None:
     assert await cpu.run(os.getpid) != os.getpid()
 
 
-async def test_the_inprocess_worker_runs_off_the_serving_thread(database: Database, subscribe) -> None:  # noqa: ANN001
+async def test_the_inprocess_worker_runs_off_the_serving_thread(database: Database, subscribe) -> None:
     threads: list[int] = []
 
-    async def where(session, event: Event) -> None:  # noqa: ANN001
+    async def where(session, event: Event) -> None:
         threads.append(threading.get_ident())
 
     subscribe("test.where", where)
@@ -304,7 +304,7 @@ async def test_the_inprocess_worker_runs_off_the_serving_thread(database: Databa
 # --- visibility --------------------------------------------------------------------------------
 
 async def test_an_event_nobody_listens_for_is_counted_and_shown_not_silently_done(
-        app, client, database: Database, admin, caplog: pytest.LogCaptureFixture) -> None:  # noqa: ANN001
+        app, client, database: Database, admin, caplog: pytest.LogCaptureFixture) -> None:
     await publish(database, "test.nobody", 3)
     with caplog.at_level(logging.WARNING, logger="hearth.events"):
         await events.drain_once(database)
@@ -318,7 +318,7 @@ async def test_an_event_nobody_listens_for_is_counted_and_shown_not_silently_don
     assert kinds["test.nobody"]["last_hour"] == {"unhandled": 3}
 
 
-async def test_status_shows_backlog_waits_and_failures_per_kind(app, client, database: Database, admin, member,  # noqa: ANN001
+async def test_status_shows_backlog_waits_and_failures_per_kind(app, client, database: Database, admin, member,
                                                                 frozen_clock) -> None:
     await publish(database, "care.inbox", 2, inbox_ids=[])
     async with database.sessionmaker() as session:
@@ -349,7 +349,7 @@ async def test_status_shows_backlog_waits_and_failures_per_kind(app, client, dat
     assert too_big.status_code == 422
 
 
-async def test_healthz_reports_a_stalled_worker(client, database: Database, frozen_clock) -> None:  # noqa: ANN001
+async def test_healthz_reports_a_stalled_worker(client, database: Database, frozen_clock) -> None:
     assert (await client.get("/healthz")).json()["worker"]["state"] == "ok"
     await publish(database, "test.waiting")
     frozen_clock.advance(seconds=get_settings().worker_stall_seconds + 1)
@@ -372,7 +372,7 @@ async def test_worker_status_command_prints_the_backlog(database: Database) -> N
 
 # --- pruning -----------------------------------------------------------------------------------
 
-async def test_pruning_keeps_recent_rows_and_failures(database: Database, frozen_clock) -> None:  # noqa: ANN001
+async def test_pruning_keeps_recent_rows_and_failures(database: Database, frozen_clock) -> None:
     from care import ingest
     from care.models import Channel, InboxItem
 
@@ -380,7 +380,7 @@ async def test_pruning_keeps_recent_rows_and_failures(database: Database, frozen
         channel = Channel(kind="import", name="Old", created_at=clock.now(), updated_at=clock.now())
         session.add(channel)
         await session.flush()
-        for n in range(2500):
+        for _ in range(2500):
             session.add(handled_row("test.old"))
         session.add(handled_row("test.broken", outcome="failed", attempts=10))
         session.add(InboxItem(channel_id=channel.id, payload={}, received_at=clock.now(), processed_at=clock.now()))

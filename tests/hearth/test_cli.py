@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from typer.testing import CliRunner
 
 from hearth.accounts.models import Account, Role, holds_role
@@ -22,12 +22,12 @@ from tests.conftest import DATABASE_URL
 runner = CliRunner()
 
 
-async def invoke(*args: str):  # noqa: ANN201
+async def invoke(*args: str):
     # The commands run their own event loop, as they do in a shell: keep them off the test's.
     return await asyncio.to_thread(runner.invoke, app, list(args))
 
 
-async def _count(database: Database, model, *where) -> int:  # noqa: ANN001
+async def _count(database: Database, model, *where: ColumnElement[bool]) -> int:
     async with database.sessionmaker() as s:
         return await s.scalar(select(func.count()).select_from(model).where(*where))
 
@@ -51,7 +51,7 @@ async def test_seed_twice_adds_nothing_the_second_time(database: Database) -> No
     assert await _count(database, Account, holds_role(Role.ADMIN)) == 1
 
 
-async def test_create_admin(database: Database, member) -> None:  # noqa: ANN001
+async def test_create_admin(database: Database, member) -> None:
     made = await invoke("create-admin", "--email", "boss@bank.example", "--name", "Bea Boss",
                         "--password", "a long admin secret")
     assert made.exit_code == 0, made.output

@@ -15,10 +15,10 @@ from tests.conftest import DATABASE_URL
 
 
 @pytest.fixture
-def handled():  # noqa: ANN201
+def handled():
     seen: list[int] = []
 
-    async def record(session, event: Event) -> None:  # noqa: ANN001
+    async def record(session, event: Event) -> None:
         seen.append(event.payload["n"])
 
     events.on("test.happened")(record)
@@ -55,10 +55,10 @@ async def test_committed_events_are_handled_once_in_order(database: Database, ha
     assert await _pending(database) == 0
 
 
-async def test_failing_handler_is_retried_with_backoff_then_parked(database: Database, frozen_clock) -> None:  # noqa: ANN001
+async def test_failing_handler_is_retried_with_backoff_then_parked(database: Database, frozen_clock) -> None:
     calls = Counter()
 
-    async def flaky(session, event: Event) -> None:  # noqa: ANN001
+    async def flaky(session, event: Event) -> None:
         calls[event.id] += 1
         raise RuntimeError("downstream is down")
 
@@ -83,7 +83,7 @@ async def test_failing_handler_is_retried_with_backoff_then_parked(database: Dat
 
 
 async def test_failing_handler_rolls_back_its_own_writes_only(database: Database, handled: list[int]) -> None:
-    async def half_written(session, event: Event) -> None:  # noqa: ANN001
+    async def half_written(session, event: Event) -> None:
         events.publish(session, "test.happened", n=99)  # a write that must not survive
         await session.flush()
         raise RuntimeError("crash after writing")
@@ -106,7 +106,7 @@ async def test_worker_crash_mid_batch_loses_nothing(database: Database) -> None:
     gate, done = asyncio.Event(), []
     crashing = True
 
-    async def crashy(session, event: Event) -> None:  # noqa: ANN001
+    async def crashy(session, event: Event) -> None:
         if crashing:
             gate.set()
             await asyncio.sleep(30)
@@ -164,7 +164,7 @@ async def test_inprocess_worker_wakes_after_commit(database: Database, handled: 
         await worker.stop()
 
 
-async def test_events_carry_time_from_the_clock(database: Database, frozen_clock) -> None:  # noqa: ANN001
+async def test_events_carry_time_from_the_clock(database: Database, frozen_clock) -> None:
     async with database.sessionmaker() as session:
         events.publish(session, "test.unhandled", n=1)
         await session.commit()

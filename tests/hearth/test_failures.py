@@ -15,14 +15,13 @@ import pytest
 from forums import service as forums
 from hearth.errors import PayloadTooLarge
 from hearth.middleware import RequestContext
-from tests.web.test_browser import live_server  # noqa: F401 - the fixture
 
 
 def _boom(*args: object, **kwargs: object) -> None:
     raise RuntimeError("an unexpected failure")
 
 
-async def _in_thread(function, *args):  # noqa: ANN001, ANN002, ANN202 - blocking http.client off the loop
+async def _in_thread(function, *args):  # noqa: ANN002 - blocking http.client off the loop
     return await asyncio.to_thread(function, *args)
 
 
@@ -35,7 +34,7 @@ def _send(connection: http.client.HTTPConnection, method: str, path: str,
 
 @pytest.mark.parametrize("path", ["/api/v1/categories", "/"])
 async def test_an_unexpected_error_answers_500_and_keeps_the_connection(
-        live_server: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, path: str) -> None:  # noqa: F811
+        live_server: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, path: str) -> None:
     monkeypatch.setattr(forums, "list_categories", _boom)
     monkeypatch.setattr(forums, "list_threads", _boom)
     address = urlsplit(live_server)
@@ -56,7 +55,7 @@ async def test_an_unexpected_error_answers_500_and_keeps_the_connection(
     assert len(logged) == 1, "the error is logged once, not re-raised past the handler"
 
 
-async def test_a_declared_body_above_the_limit_is_refused_before_it_is_read(live_server: str) -> None:  # noqa: F811
+async def test_a_declared_body_above_the_limit_is_refused_before_it_is_read(live_server: str) -> None:
     address = urlsplit(live_server)
     connection = http.client.HTTPConnection(address.hostname, address.port, timeout=5)
     # Headers only: the server answers without waiting for the 5 MB it was promised.
@@ -72,8 +71,8 @@ async def test_a_declared_body_above_the_limit_is_refused_before_it_is_read(live
     connection.close()
 
 
-async def test_a_streamed_body_is_cut_off_at_the_limit(client) -> None:  # noqa: ANN001
-    async def chunks():  # noqa: ANN202 - no declared length: counted as it arrives
+async def test_a_streamed_body_is_cut_off_at_the_limit(client) -> None:
+    async def chunks():
         for _ in range(20):
             yield b"x" * 100_000
 
@@ -82,7 +81,7 @@ async def test_a_streamed_body_is_cut_off_at_the_limit(client) -> None:  # noqa:
     assert response.headers["content-type"] == "application/problem+json"
 
 
-async def test_a_form_above_the_limit_gets_a_readable_page(client) -> None:  # noqa: ANN001
+async def test_a_form_above_the_limit_gets_a_readable_page(client) -> None:
     response = await client.post("/signin", content=b"email=" + b"a" * 1_100_000,
                                  headers={"content-type": "application/x-www-form-urlencoded"})
     assert response.status_code == 413
@@ -90,7 +89,7 @@ async def test_a_form_above_the_limit_gets_a_readable_page(client) -> None:  # n
 
 
 async def test_uploads_have_their_own_larger_limit() -> None:
-    async def reads_everything(scope, receive, send) -> None:  # noqa: ANN001
+    async def reads_everything(scope, receive, send) -> None:
         size, more = 0, True
         while more:
             message = await receive()

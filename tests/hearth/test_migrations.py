@@ -16,7 +16,7 @@ from tests.conftest import DATABASE_URL
 
 
 async def test_models_and_migrations_do_not_drift(database: Database) -> None:
-    def diff(connection):  # noqa: ANN001, ANN202
+    def diff(connection):
         context = MigrationContext.configure(connection, opts={
             "compare_type": True, "include_name": include_name, "include_object": include_object})
         return compare_metadata(context, Base.metadata)
@@ -33,7 +33,7 @@ async def test_every_model_table_exists(database: Database) -> None:
 
 
 @pytest.fixture
-def scratch_url(tmp_path) -> Iterator[str]:  # noqa: ANN001
+def scratch_url(tmp_path) -> Iterator[str]:
     """A second, empty database of the same kind as the test database."""
     if DATABASE_URL.startswith("sqlite"):
         yield f"sqlite+aiosqlite:///{tmp_path}/roundtrip.db"
@@ -45,7 +45,7 @@ def scratch_url(tmp_path) -> Iterator[str]:  # noqa: ANN001
     admin("DROP DATABASE IF EXISTS hearth_roundtrip WITH (FORCE)")
 
 
-def psycopg_free_admin():  # noqa: ANN201
+def psycopg_free_admin():
     """Run one statement outside a transaction (CREATE DATABASE needs that)."""
     import asyncio
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from hearth import metrics
 
 
-async def test_healthz(client) -> None:  # noqa: ANN001
+async def test_healthz(client) -> None:
     response = await client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["database"] == "ok"
 
 
-async def test_metrics_count_requests_by_route(client, member) -> None:  # noqa: ANN001
+async def test_metrics_count_requests_by_route(client, member) -> None:
     await client.get(f"/members/{member.handle}")
     await client.post("/api/v1/auth/signin", json={"email": member.email, "password": "wrong wrong wrong"})
     text = (await client.get("/metrics")).text
@@ -32,7 +32,7 @@ def test_histogram_buckets_are_cumulative() -> None:
     assert lines["t_seconds_count"] == "4.0"
 
 
-async def test_openapi_and_docs(client) -> None:  # noqa: ANN001
+async def test_openapi_and_docs(client) -> None:
     schema = (await client.get("/openapi.json")).json()
     assert "/api/v1/auth/signin" in schema["paths"] and "/api/v1/me/tokens" in schema["paths"]
     assert not any(path.startswith("/settings") for path in schema["paths"]), "pages leak into the API docs"

@@ -13,7 +13,7 @@ from tests.conftest import sign_in
 
 
 @pytest.fixture(params=["memory", "redis"])
-async def backend(request):  # noqa: ANN001, ANN201
+async def backend(request):
     if request.param == "memory":
         chosen = ratelimit.MemoryBackend()
     else:
@@ -26,7 +26,7 @@ async def backend(request):  # noqa: ANN001, ANN201
     ratelimit.set_backend(previous)
 
 
-async def test_limit_counts_per_key(backend) -> None:  # noqa: ANN001
+async def test_limit_counts_per_key(backend) -> None:
     key = uuid.uuid4().hex
     for _ in range(3):
         await ratelimit.check("t", key, "3/60")
@@ -36,7 +36,7 @@ async def test_limit_counts_per_key(backend) -> None:  # noqa: ANN001
     await ratelimit.check("t", key + "-other", "3/60")  # another key has its own budget
 
 
-async def test_window_resets(backend) -> None:  # noqa: ANN001
+async def test_window_resets(backend) -> None:
     key = uuid.uuid4().hex
     await ratelimit.check("t", key, "1/1")
     with pytest.raises(TooManyRequests):
@@ -52,7 +52,7 @@ def test_limit_parsing() -> None:
     assert ratelimit.Limit.parse("5") == ratelimit.Limit(5, 60)
 
 
-async def test_writes_have_a_budget_per_browser(client, make_client, member, monkeypatch) -> None:  # noqa: ANN001
+async def test_writes_have_a_budget_per_browser(client, make_client, member, monkeypatch) -> None:
     monkeypatch.setattr(get_settings(), "write_limit", "3/60")
     await sign_in(client, member.email)  # counted for the address: no session yet
     for name in ("A", "B", "C"):

@@ -35,8 +35,9 @@ def doc(ref_id: int, title: str, body: str, language: str | None = "en", *, cate
 CORPUS = [
     doc(1, "Card blocked abroad", "My Visa debit card was blocked while travelling in Spain. How do I fix it?",
         category_id=1, tags=("Cards", "travel"), solved=True),
-    doc(2, "Mijn kaart is geblokkeerd in het buitenland", "Sinds gisteren werkt mijn Visa-kaart niet meer in Frankrijk.",
-        "nl", category_id=1, tags=("cards",), solved=False),
+    doc(2, "Mijn kaart is geblokkeerd in het buitenland",
+        "Sinds gisteren werkt mijn Visa-kaart niet meer in Frankrijk.", "nl", category_id=1, tags=("cards",),
+        solved=False),
     doc(3, "Ma carte est bloquée à l'étranger", "Ma carte Visa est bloquée depuis mon arrivée en Italie.", "fr",
         category_id=1, tags=("cards", "travel")),
     doc(4, "Kaartlezer werkt niet", "De kaartlezer geeft een foutmelding bij het inloggen.", "nl",

@@ -15,7 +15,6 @@ from moderation.schemas import GuidelineIn
 from retention.schemas import RootCauseIn
 from reviews.schemas import CategoryIn as ReviewCategoryIn
 from reviews.schemas import DimensionIn, ProductIn, ReviewIn
-from tests.forums.conftest import category  # noqa: F401 - shared fixture
 
 RLO = "\u202e"
 HIDDEN = ["\u202a", "\u202b", "\u202c", "\u202d", RLO, "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f",
@@ -120,7 +119,7 @@ def test_a_mention_keeps_only_a_web_link(url: str, kept: str | None) -> None:
 # Through the API and the pages, on the test database
 
 
-async def test_names_and_titles_arrive_cleaned_through_the_api(client, database, category) -> None:  # noqa: ANN001
+async def test_names_and_titles_arrive_cleaned_through_the_api(client, database, category) -> None:
     signed_up = await client.post("/api/v1/auth/signup", json={
         "email": "spoof@example.com", "display_name": f"Anna{RLO} Peeters\u200b", "password": "correct horse battery"})
     assert signed_up.status_code == 201, signed_up.text
@@ -135,11 +134,12 @@ async def test_names_and_titles_arrive_cleaned_through_the_api(client, database,
     assert empty.status_code == 422 and empty.json()["errors"][0]["loc"] == ["body", "title"]
 
 
-async def test_the_sign_up_page_cleans_the_display_name(client, database) -> None:  # noqa: ANN001
+async def test_the_sign_up_page_cleans_the_display_name(client, database) -> None:
     from tests.conftest import csrf_of
 
     await client.get("/signup")
     made = await client.post("/signup", data={"csrf_token": csrf_of(client), "email": "page@example.com",
-                                              "display_name": f"Piet{RLO}\u200d Page", "password": "correct horse battery"})
+                                              "display_name": f"Piet{RLO}\u200d Page",
+                                              "password": "correct horse battery"})
     assert made.status_code == 303
     assert (await client.get("/api/v1/me")).json()["display_name"] == "Piet Page"

@@ -26,7 +26,7 @@ class Note(_Base):
 
 
 @pytest.fixture
-async def engine(tmp_path: Path):  # noqa: ANN201
+async def engine(tmp_path: Path):
     engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/driver.db")
     async with engine.begin() as connection:
         await connection.run_sync(_Base.metadata.create_all)
@@ -34,7 +34,7 @@ async def engine(tmp_path: Path):  # noqa: ANN201
     await engine.dispose()
 
 
-async def test_rows_counts_and_ids_come_back_as_from_aiosqlite(engine) -> None:  # noqa: ANN001
+async def test_rows_counts_and_ids_come_back_as_from_aiosqlite(engine) -> None:
     async with engine.begin() as connection:
         raw = await connection.get_raw_connection()
         assert isinstance(raw.driver_connection, sqlite.FusedConnection)
@@ -47,7 +47,7 @@ async def test_rows_counts_and_ids_come_back_as_from_aiosqlite(engine) -> None: 
     assert len(rows) == 51 and rows[0] == (1, "first") and rows[-1] == (51, "note 49!")
 
 
-async def test_errors_and_rollbacks_behave_as_before(engine) -> None:  # noqa: ANN001
+async def test_errors_and_rollbacks_behave_as_before(engine) -> None:
     sessions = async_sessionmaker(engine)
     async with sessions() as session:
         session.add(Note(body="once"))
@@ -63,11 +63,11 @@ async def test_errors_and_rollbacks_behave_as_before(engine) -> None:  # noqa: A
         assert sorted(await session.scalars(select(Note.body))) == ["once", "twice"]
 
 
-async def test_a_statement_is_one_trip_to_the_thread(engine, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+async def test_a_statement_is_one_trip_to_the_thread(engine, monkeypatch: pytest.MonkeyPatch) -> None:
     trips: list[str] = []
     original = sqlite.FusedConnection._execute
 
-    async def counted(self, fn, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    async def counted(self, fn, *args, **kwargs):  # noqa: ANN002, ANN003
         trips.append(getattr(fn, "__name__", "call"))
         return await original(self, fn, *args, **kwargs)
 

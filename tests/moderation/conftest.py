@@ -9,13 +9,10 @@ from hearth import clock
 from hearth.accounts.models import Account, Role
 from hearth.db import Database
 from moderation import service
-from moderation.models import Guideline, Reviewable
-from moderation.schemas import FlagIn, GuidelineIn
+from moderation.models import Reviewable
+from moderation.schemas import FlagIn
 from tests.conftest import create_member
-from tests.forums.conftest import (
-    ask,
-    category,  # noqa: F401 - shared fixture
-)
+from tests.forums.conftest import ask
 
 
 @pytest.fixture
@@ -49,20 +46,11 @@ async def newcomer(database: Database) -> Account:
 
 
 @pytest.fixture
-async def guideline(database: Database, admin: Account) -> Guideline:
-    async with database.sessionmaker() as s:
-        found = await service.save_guideline(s, await s.get(Account, admin.id), GuidelineIn(
-            title="Insults and harassment", description="Attack ideas, not people."))
-        await s.commit()
-        return found
-
-
-@pytest.fixture
 async def helper_member(database: Database) -> Account:
     return await aged_member(database, "helper@example.com", "Hanna Helper")
 
 
-async def flagged_post(database: Database, author: Account, flagger: Account, category) -> Reviewable:  # noqa: ANN001
+async def flagged_post(database: Database, author: Account, flagger: Account, category) -> Reviewable:
     """A queue item: `author`'s published question, flagged as spam by `flagger`."""
     thread = await ask(database, author, category, title="Where do I change my card limit?",
                        body="I would like to raise the limit of my debit card for a trip.")

@@ -9,13 +9,13 @@ from tests.conftest import sign_in
 INSULT = {"title": "Card blocked abroad again", "body": "You are all idiots at this bank."}
 
 
-async def _ask(client, category, **body) -> dict:  # noqa: ANN001, ANN003
+async def _ask(client, category, **body) -> dict:  # noqa: ANN003
     response = await client.post("/api/v1/threads", json={**INSULT, **body, "category_id": category.id})
     assert response.status_code == 201, response.text
     return response.json()
 
 
-async def test_held_post_queue_and_approval(client, make_client, database: Database, regular, moderator,  # noqa: ANN001
+async def test_held_post_queue_and_approval(client, make_client, database: Database, regular, moderator,
                                             category) -> None:
     await sign_in(client, regular.email)
     thread = await _ask(client, category)
@@ -45,7 +45,7 @@ async def test_held_post_queue_and_approval(client, make_client, database: Datab
     assert public["question"]["state"] == "published"
 
 
-async def test_flag_api_and_its_errors(client, make_client, database: Database, regular, helper_member,  # noqa: ANN001
+async def test_flag_api_and_its_errors(client, make_client, database: Database, regular, helper_member,
                                        category) -> None:
     await sign_in(client, regular.email)
     thread = await _ask(client, category, body="A normal question about my savings account")
@@ -60,7 +60,7 @@ async def test_flag_api_and_its_errors(client, make_client, database: Database, 
     assert_problem(await other.post("/api/v1/flags", json={**body, "content_id": 424242}), 404, "not-found")
 
 
-async def test_refused_post_is_a_problem_with_reasons(client, database: Database, admin, regular, category) -> None:  # noqa: ANN001
+async def test_refused_post_is_a_problem_with_reasons(client, database: Database, admin, regular, category) -> None:
     await sign_in(client, admin.email)
     added = await client.post("/api/v1/moderation/watched-words", json={"pattern": "casino*", "action": "block"})
     assert added.status_code == 201
@@ -75,7 +75,7 @@ async def test_refused_post_is_a_problem_with_reasons(client, database: Database
     assert problem["errors"][0]["type"] == "watched_block" and "Casinos" in problem["errors"][0]["msg"]
 
 
-async def test_guidelines_audit_and_member_history(client, make_client, database: Database, admin, moderator,  # noqa: ANN001
+async def test_guidelines_audit_and_member_history(client, make_client, database: Database, admin, moderator,
                                                    regular, category) -> None:
     await sign_in(client, admin.email)
     created = await client.post("/api/v1/moderation/guidelines", json={"title": "Be kind", "description": "No insults"})

@@ -14,13 +14,13 @@ from moderation.schemas import GuidelineIn
 from tests.conftest import DATABASE_URL, create_member
 from tests.forums.conftest import ask
 from tests.forums.test_browser import _sign_in
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, live_server, playwright_api  # noqa: F401
+from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, playwright_api
 
 expect = playwright_api.expect
 
 
 @pytest.mark.browser
-async def test_held_insult_flag_queue_and_appeal(live_server: str, tmp_path) -> None:  # noqa: ANN001
+async def test_held_insult_flag_queue_and_appeal(live_server: str, tmp_path) -> None:
     base = live_server
     worker = Database(DATABASE_URL)  # the server thread's loop owns the app's pooled connections
     try:

@@ -13,13 +13,13 @@ from tests.conftest import csrf_of, sign_in
 INSULT = "You are all idiots at this bank, really."
 
 
-async def _ask(client, category, body: str = INSULT):  # noqa: ANN001, ANN202
+async def _ask(client, category, body: str = INSULT):
     await client.get("/ask")
     return await client.post("/ask", data={"csrf_token": csrf_of(client), "category_id": str(category.id),
                                           "kind": "question", "title": "My card was blocked again", "body": body})
 
 
-async def test_author_sees_why_a_post_waits(client, database: Database, regular, category) -> None:  # noqa: ANN001
+async def test_author_sees_why_a_post_waits(client, database: Database, regular, category) -> None:
     await sign_in(client, regular.email)
     response = await _ask(client, category)
     assert response.status_code == 303
@@ -29,7 +29,7 @@ async def test_author_sees_why_a_post_waits(client, database: Database, regular,
     assert "reads as an insult" in mine.text
 
 
-async def test_moderator_works_the_queue_in_pages(client, make_client, database: Database, regular, moderator,  # noqa: ANN001
+async def test_moderator_works_the_queue_in_pages(client, make_client, database: Database, regular, moderator,
                                                   guideline, category) -> None:
     await sign_in(client, regular.email)
     await _ask(client, category)
@@ -66,7 +66,7 @@ async def test_moderator_works_the_queue_in_pages(client, make_client, database:
     assert "You appealed; a moderator will look at it again." in (await client.get("/moderation/mine")).text
 
 
-async def test_members_flag_from_the_thread(client, make_client, database: Database, regular, helper_member,  # noqa: ANN001
+async def test_members_flag_from_the_thread(client, make_client, database: Database, regular, helper_member,
                                             category) -> None:
     await sign_in(client, regular.email)
     location = (await _ask(client, category, "Is there a fee for paying abroad with my card?")).headers["location"]
@@ -84,7 +84,7 @@ async def test_members_flag_from_the_thread(client, make_client, database: Datab
     assert 'action="/flag"' not in (await client.get(location)).text  # not on one's own post
 
 
-async def test_admin_pages_for_words_and_guidelines(client, database: Database, admin, moderator) -> None:  # noqa: ANN001
+async def test_admin_pages_for_words_and_guidelines(client, database: Database, admin, moderator) -> None:
     await sign_in(client, admin.email)
     assert (await client.get("/admin/watched-words")).status_code == 200
     token = csrf_of(client)

@@ -25,7 +25,7 @@ async def _state(database: Database, reviewable_id: int) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("whose", ["own", "team"])
-async def test_a_refused_suspension_from_the_queue_page_changes_nothing(  # noqa: ANN001
+async def test_a_refused_suspension_from_the_queue_page_changes_nothing(
         whose, make_client, database: Database, moderator, other_moderator, regular, guideline, category) -> None:
     author = moderator if whose == "own" else other_moderator
     item = await flagged_post(database, author, regular, category)
@@ -48,7 +48,7 @@ async def test_a_refused_suspension_from_the_queue_page_changes_nothing(  # noqa
     assert done.status_code == 303
 
 
-async def test_a_refused_suspension_through_the_api_changes_nothing(  # noqa: ANN001
+async def test_a_refused_suspension_through_the_api_changes_nothing(
         make_client, database: Database, moderator, other_moderator, regular, guideline, category) -> None:
     item = await flagged_post(database, other_moderator, regular, category)
     before = await _state(database, item.id)
@@ -63,7 +63,7 @@ async def test_a_refused_suspension_through_the_api_changes_nothing(  # noqa: AN
     assert done.status_code == 200 and done.json()["status"] == "approved"
 
 
-async def test_the_service_checks_everything_before_it_writes(database: Database, moderator, regular, guideline,  # noqa: ANN001
+async def test_the_service_checks_everything_before_it_writes(database: Database, moderator, regular, guideline,
                                                               category) -> None:
     from hearth.errors import Invalid
     from moderation.schemas import ActionIn

@@ -16,7 +16,7 @@ from moderation.screening import ContentRefused
 from tests.moderation.labelled import CASES, Case
 
 
-async def _screen(database: Database, author: Account, text: str, **kw):  # noqa: ANN003, ANN202
+async def _screen(database: Database, author: Account, text: str, **kw):  # noqa: ANN003
     async with database.sessionmaker() as s:
         try:
             return await service.screen(s, await s.get(Account, author.id), "forum.post", text, **kw)
@@ -33,7 +33,7 @@ def test_the_labelled_set_is_big_enough() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.group}-{c.language}-{c.text[:24]}")
-async def test_labelled_texts_get_their_decision(database: Database, regular, newcomer, case: Case) -> None:  # noqa: ANN001
+async def test_labelled_texts_get_their_decision(database: Database, regular, newcomer, case: Case) -> None:
     author = newcomer if case.group == "spam" else regular
     result = await _screen(database, author, case.text)
     assert not isinstance(result, ContentRefused), result.reasons
@@ -46,13 +46,13 @@ async def test_labelled_texts_get_their_decision(database: Database, regular, ne
         assert result.text == case.text
 
 
-async def test_harsh_criticism_is_never_held_or_flagged(database: Database, regular) -> None:  # noqa: ANN001
+async def test_harsh_criticism_is_never_held_or_flagged(database: Database, regular) -> None:
     criticism = [c for c in CASES if c.group == "criticism"]
     decisions = [(await _screen(database, regular, c.text)).decision for c in criticism]
     assert decisions == [Decision.PUBLISH] * len(criticism)
 
 
-async def test_masking_keeps_the_original_for_moderators_only(database: Database, regular) -> None:  # noqa: ANN001
+async def test_masking_keeps_the_original_for_moderators_only(database: Database, regular) -> None:
     result = await _screen(database, regular, "Refund to BE68 5390 0754 7034 please",
                            title="Call 0470 12 34 56 about my refund")
     assert result.text == "Refund to BE•• •••• •••• 7034 please"
@@ -61,7 +61,7 @@ async def test_masking_keeps_the_original_for_moderators_only(database: Database
     assert result.codes == ["personal_data"]
 
 
-async def test_an_iban_with_a_wrong_checksum_is_left_alone(database: Database, regular) -> None:  # noqa: ANN001
+async def test_an_iban_with_a_wrong_checksum_is_left_alone(database: Database, regular) -> None:
     result = await _screen(database, regular, "Is BE69 5390 0754 7034 a valid number?")
     assert result.text == "Is BE69 5390 0754 7034 a valid number?" and result.decision == Decision.PUBLISH
 
@@ -73,7 +73,7 @@ async def test_an_iban_with_a_wrong_checksum_is_left_alone(database: Database, r
     "x" * 100_000,
     ("Long post about fees. " * 4_500) + "Account BE68 5390 0754 7034.",
 ])
-async def test_hard_inputs_get_a_safe_decision(database: Database, regular, text: str) -> None:  # noqa: ANN001
+async def test_hard_inputs_get_a_safe_decision(database: Database, regular, text: str) -> None:
     result = await _screen(database, regular, text)
     assert not isinstance(result, ContentRefused)
     assert result.decision in (Decision.PUBLISH, Decision.PUBLISH_AND_FLAG)
@@ -88,7 +88,7 @@ async def _watch(database: Database, admin: Account, pattern: str, action: WordA
         await s.commit()
 
 
-async def test_watched_words_act_as_the_admin_chose(database: Database, admin, regular) -> None:  # noqa: ANN001
+async def test_watched_words_act_as_the_admin_chose(database: Database, admin, regular) -> None:
     await _watch(database, admin, "bitcoin*", WordAction.BLOCK)
     await _watch(database, admin, "concurrent", WordAction.REQUIRE_APPROVAL)
     await _watch(database, admin, "lawyer", WordAction.FLAG)
@@ -112,7 +112,7 @@ async def test_watched_words_act_as_the_admin_chose(database: Database, admin, r
     ("(unclosed", "does not compile"),
     ("(a+)+$", "repeats a repeated group"),
 ])
-async def test_a_broken_regular_expression_is_refused(database: Database, admin, pattern: str,  # noqa: ANN001
+async def test_a_broken_regular_expression_is_refused(database: Database, admin, pattern: str,
                                                       message: str) -> None:
     from hearth.errors import Invalid
 
@@ -123,7 +123,7 @@ async def test_a_broken_regular_expression_is_refused(database: Database, admin,
     assert caught.value.field == "pattern"
 
 
-async def _record(database: Database, author: Account, text: str):  # noqa: ANN202
+async def _record(database: Database, author: Account, text: str):
     async with database.sessionmaker() as s:
         result = await service.screen(s, await s.get(Account, author.id), "forum.post", text)
         await service.record(s, result, 1)
@@ -131,13 +131,13 @@ async def _record(database: Database, author: Account, text: str):  # noqa: ANN2
         return result
 
 
-async def test_the_same_post_twice_is_refused(database: Database, regular) -> None:  # noqa: ANN001
+async def test_the_same_post_twice_is_refused(database: Database, regular) -> None:
     await _record(database, regular, "Where do I find my yearly statement?")
     again = await _screen(database, regular, "where do I find my  YEARLY statement?")
     assert isinstance(again, ContentRefused) and again.reasons[0].code == "duplicate"
 
 
-async def test_new_members_post_less_often_than_trusted_ones(database: Database, frozen_clock, newcomer) -> None:  # noqa: ANN001
+async def test_new_members_post_less_often_than_trusted_ones(database: Database, frozen_clock, newcomer) -> None:
     for i in range(10):
         await _record(database, newcomer, f"Question number {i} about my savings account")
     refused = await _screen(database, newcomer, "One more question about savings")
@@ -146,7 +146,7 @@ async def test_new_members_post_less_often_than_trusted_ones(database: Database,
     assert (await _screen(database, newcomer, "One more question about savings")).decision == Decision.PUBLISH
 
 
-async def test_limits_lift_as_members_take_part(database: Database, frozen_clock, newcomer) -> None:  # noqa: ANN001
+async def test_limits_lift_as_members_take_part(database: Database, frozen_clock, newcomer) -> None:
     links = "See https://a.example https://b.example https://c.example"
     assert (await _screen(database, newcomer, links)).codes == ["links"]
     for i in range(3):
@@ -155,7 +155,7 @@ async def test_limits_lift_as_members_take_part(database: Database, frozen_clock
     assert (await _screen(database, newcomer, links)).decision == Decision.PUBLISH
 
 
-async def test_first_posts_wait_for_approval_when_the_admin_wants(database: Database, newcomer, monkeypatch) -> None:  # noqa: ANN001
+async def test_first_posts_wait_for_approval_when_the_admin_wants(database: Database, newcomer, monkeypatch) -> None:
     from hearth.settings import get_settings
 
     monkeypatch.setattr(get_settings(), "moderation_approve_first_posts", 2)
@@ -163,7 +163,7 @@ async def test_first_posts_wait_for_approval_when_the_admin_wants(database: Data
     assert first.decision == Decision.HOLD and first.codes == ["first_posts"]
 
 
-async def test_the_same_text_from_several_members_is_held(database: Database, regular, newcomer) -> None:  # noqa: ANN001
+async def test_the_same_text_from_several_members_is_held(database: Database, regular, newcomer) -> None:
     from tests.moderation.conftest import aged_member
 
     third = await aged_member(database, "third@example.com", "Theo Third")
@@ -173,12 +173,12 @@ async def test_the_same_text_from_several_members_is_held(database: Database, re
     assert "repeated" in (await _screen(database, third, text)).codes
 
 
-async def test_staff_are_not_held_for_links(database: Database, moderator) -> None:  # noqa: ANN001
+async def test_staff_are_not_held_for_links(database: Database, moderator) -> None:
     result = await _screen(database, moderator, "Read https://a.example https://b.example https://c.example")
     assert result.decision == Decision.PUBLISH
 
 
-async def test_every_recorded_screening_is_kept(database: Database, regular) -> None:  # noqa: ANN001
+async def test_every_recorded_screening_is_kept(database: Database, regular) -> None:
     await _record(database, regular, "You are all idiots")
     async with database.sessionmaker() as s:
         row = await s.scalar(select(Screening))

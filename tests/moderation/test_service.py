@@ -22,7 +22,7 @@ from tests.conftest import create_member
 from tests.moderation.conftest import aged_member
 
 
-async def _thread(database: Database, author: Account, category, body: str = "My card is blocked in Spain, help?"):  # noqa: ANN001, ANN202
+async def _thread(database: Database, author: Account, category, body: str = "My card is blocked in Spain, help?"):
     async with database.sessionmaker() as s:
         thread = await forums.create_thread(s, await s.get(Account, author.id), ThreadIn(
             category_id=category.id, title="Card blocked abroad", body=body))
@@ -57,7 +57,7 @@ async def _act(database: Database, moderator: Account, reviewable_id: int, actio
         return reviewable
 
 
-async def _get(database: Database, model, ident):  # noqa: ANN001, ANN202
+async def _get(database: Database, model, ident):
     async with database.sessionmaker() as s:
         return await s.get(model, ident)
 
@@ -66,7 +66,7 @@ async def _members(database: Database, n: int) -> list[Account]:
     return [await aged_member(database, f"flagger{i}@example.com", f"Flagger {i}") for i in range(n)]
 
 
-async def test_an_insult_is_held_and_queued_with_its_reason(database: Database, regular, category) -> None:  # noqa: ANN001
+async def test_an_insult_is_held_and_queued_with_its_reason(database: Database, regular, category) -> None:
     thread, post = await _thread(database, regular, category, body="You are all idiots at this bank.")
     assert (thread.state, post.state) == (ContentState.HELD, ContentState.HELD)
     async with database.sessionmaker() as s:
@@ -83,7 +83,7 @@ async def test_an_insult_is_held_and_queued_with_its_reason(database: Database, 
         assert [(a.action, a.actor_id, a.reasons) for a in audit] == [("held", None, ["insult"])]
 
 
-async def test_approving_a_held_post_publishes_it(database: Database, regular, moderator, category) -> None:  # noqa: ANN001
+async def test_approving_a_held_post_publishes_it(database: Database, regular, moderator, category) -> None:
     thread, post = await _thread(database, regular, category, body="You are all idiots at this bank.")
     reviewable = (await _get_queue(database))[0].reviewable
     await _act(database, moderator, reviewable.id, "approve")
@@ -97,13 +97,13 @@ async def test_approving_a_held_post_publishes_it(database: Database, regular, m
         assert (await s.get(Reviewable, reviewable.id)).status == ReviewStatus.APPROVED
 
 
-async def _get_queue(database: Database, **kw):  # noqa: ANN003, ANN202
+async def _get_queue(database: Database, **kw):  # noqa: ANN003
     async with database.sessionmaker() as s:
         items, _total = await service.queue(s, **kw)
         return items
 
 
-async def test_one_flag_per_member_and_never_on_ones_own(database: Database, regular, helper_member,  # noqa: ANN001
+async def test_one_flag_per_member_and_never_on_ones_own(database: Database, regular, helper_member,
                                                          category) -> None:
     _thread_, post = await _thread(database, regular, category)
     await _flag(database, helper_member, post.id)
@@ -121,7 +121,7 @@ async def test_one_flag_per_member_and_never_on_ones_own(database: Database, reg
                                FlagIn(kind="nonsense", content_id=post.id, reason=FlagReason.SPAM))
 
 
-async def test_other_needs_a_few_words(database: Database, regular, helper_member, category) -> None:  # noqa: ANN001
+async def test_other_needs_a_few_words(database: Database, regular, helper_member, category) -> None:
     _t, post = await _thread(database, regular, category)
     with pytest.raises(Invalid, match="few words") as caught:
         await _flag(database, helper_member, post.id, FlagReason.OTHER, note="  ")
@@ -129,7 +129,7 @@ async def test_other_needs_a_few_words(database: Database, regular, helper_membe
     await _flag(database, helper_member, post.id, FlagReason.OTHER, note="Looks like an advert")
 
 
-async def test_enough_flag_weight_hides_the_content(database: Database, regular, category) -> None:  # noqa: ANN001
+async def test_enough_flag_weight_hides_the_content(database: Database, regular, category) -> None:
     thread, post = await _thread(database, regular, category)
     newcomers = [await create_member(database, f"n{i}@example.com", f"New {i}") for i in range(3)]
     await _flag(database, newcomers[0], post.id)
@@ -144,14 +144,14 @@ async def test_enough_flag_weight_hides_the_content(database: Database, regular,
         assert actions[-1] == "hidden_by_flags"
 
 
-async def test_trusted_members_flags_weigh_more(database: Database, regular, moderator, category) -> None:  # noqa: ANN001
+async def test_trusted_members_flags_weigh_more(database: Database, regular, moderator, category) -> None:
     _t, post = await _thread(database, regular, category)
     reviewable = await _flag(database, moderator, post.id, FlagReason.INSULT)
     assert reviewable.score == 3.0 and reviewable.priority == 2
     assert (await _get(database, Post, post.id)).state == ContentState.HIDDEN
 
 
-async def test_concurrent_flags_all_count(database: Database, regular, category) -> None:  # noqa: ANN001
+async def test_concurrent_flags_all_count(database: Database, regular, category) -> None:
     _t, post = await _thread(database, regular, category, body="A perfectly normal question about fees")
     flaggers = [await create_member(database, f"c{i}@example.com", f"Conc {i}") for i in range(2)]
 
@@ -168,7 +168,7 @@ async def test_concurrent_flags_all_count(database: Database, regular, category)
         assert await s.scalar(select(func.count()).select_from(Flag)) == 2
 
 
-async def test_two_moderators_at_once_one_wins_the_other_is_told(database: Database, regular, moderator,  # noqa: ANN001
+async def test_two_moderators_at_once_one_wins_the_other_is_told(database: Database, regular, moderator,
                                                                   other_moderator, guideline, category) -> None:
     await _thread(database, regular, category, body="You are all idiots at this bank.")
     reviewable = (await _get_queue(database))[0].reviewable
@@ -180,7 +180,7 @@ async def test_two_moderators_at_once_one_wins_the_other_is_told(database: Datab
         await _act(database, other_moderator, reviewable.id, "reject", guideline_id=guideline.id)
 
 
-async def test_a_claim_keeps_others_off(database: Database, regular, moderator, other_moderator, category) -> None:  # noqa: ANN001
+async def test_a_claim_keeps_others_off(database: Database, regular, moderator, other_moderator, category) -> None:
     await _thread(database, regular, category, body="You are all idiots at this bank.")
     reviewable = (await _get_queue(database))[0].reviewable
     async with database.sessionmaker() as s:
@@ -196,7 +196,7 @@ async def test_a_claim_keeps_others_off(database: Database, regular, moderator, 
     await _act(database, moderator, reviewable.id, "approve")
 
 
-async def test_reject_needs_a_guideline_and_tells_the_author(database: Database, regular, moderator, guideline,  # noqa: ANN001
+async def test_reject_needs_a_guideline_and_tells_the_author(database: Database, regular, moderator, guideline,
                                                              category) -> None:
     thread, post = await _thread(database, regular, category, body="You are all idiots at this bank.")
     reviewable = (await _get_queue(database))[0].reviewable
@@ -215,7 +215,7 @@ async def test_reject_needs_a_guideline_and_tells_the_author(database: Database,
         assert entry.details == {"state_before": "held", "state_after": "rejected"}
 
 
-async def test_an_author_appeals_once(database: Database, regular, moderator, guideline, helper_member,  # noqa: ANN001
+async def test_an_author_appeals_once(database: Database, regular, moderator, guideline, helper_member,
                                       category) -> None:
     _t, post = await _thread(database, regular, category, body="You are all idiots at this bank.")
     reviewable = (await _get_queue(database))[0].reviewable
@@ -241,7 +241,7 @@ async def test_an_author_appeals_once(database: Database, regular, moderator, gu
         await appeal(regular)
 
 
-async def test_a_second_appeal_is_refused(database: Database, regular, moderator, guideline, category) -> None:  # noqa: ANN001
+async def test_a_second_appeal_is_refused(database: Database, regular, moderator, guideline, category) -> None:
     await _thread(database, regular, category, body="You are all idiots at this bank.")
     reviewable = (await _get_queue(database))[0].reviewable
     await _act(database, moderator, reviewable.id, "reject", guideline_id=guideline.id)
@@ -254,7 +254,7 @@ async def test_a_second_appeal_is_refused(database: Database, regular, moderator
             await service.appeal(s, await s.get(Account, regular.id), reviewable.id, "And once more please")
 
 
-async def test_edit_hide_delete_warn_and_suspend(database: Database, regular, moderator, guideline,  # noqa: ANN001
+async def test_edit_hide_delete_warn_and_suspend(database: Database, regular, moderator, guideline,
                                                  helper_member, category, frozen_clock) -> None:
     thread, question = await _thread(database, helper_member, category)
     answer = await _answer(database, regular, thread.id, "Idiots, call me on 0470 12 34 56")
@@ -275,7 +275,7 @@ async def test_edit_hide_delete_warn_and_suspend(database: Database, regular, mo
         assert (await s.get(Thread, thread.id)).answer_count == 0
 
 
-async def test_a_suspended_member_cannot_post(database: Database, client, regular, moderator, guideline) -> None:  # noqa: ANN001
+async def test_a_suspended_member_cannot_post(database: Database, client, regular, moderator, guideline) -> None:
     from tests.conftest import sign_in
 
     async with database.sessionmaker() as s:
@@ -288,7 +288,7 @@ async def test_a_suspended_member_cannot_post(database: Database, client, regula
     assert (await client.get("/api/v1/threads")).status_code == 200  # reading still works
 
 
-async def test_a_hidden_post_edited_by_its_author_goes_back_to_the_queue(database: Database, regular,  # noqa: ANN001
+async def test_a_hidden_post_edited_by_its_author_goes_back_to_the_queue(database: Database, regular,
                                                                          moderator, guideline, category) -> None:
     _t, post = await _thread(database, regular, category)
     reviewable = await _flag(database, moderator, post.id, FlagReason.OFF_TOPIC)
@@ -301,7 +301,7 @@ async def test_a_hidden_post_edited_by_its_author_goes_back_to_the_queue(databas
     assert again.status == ReviewStatus.PENDING and "edited" in again.reasons
 
 
-async def test_approved_content_is_not_hidden_again_by_new_flags(database: Database, regular, moderator,  # noqa: ANN001
+async def test_approved_content_is_not_hidden_again_by_new_flags(database: Database, regular, moderator,
                                                                  category) -> None:
     _t, post = await _thread(database, regular, category)
     reviewable = await _flag(database, moderator, post.id, FlagReason.SPAM)
@@ -312,7 +312,7 @@ async def test_approved_content_is_not_hidden_again_by_new_flags(database: Datab
     assert (await _get(database, Reviewable, reviewable.id)).status == ReviewStatus.PENDING
 
 
-async def test_queue_filters_by_kind_reason_and_status(database: Database, regular, helper_member, moderator,  # noqa: ANN001
+async def test_queue_filters_by_kind_reason_and_status(database: Database, regular, helper_member, moderator,
                                                         category) -> None:
     await _thread(database, regular, category, body="You are all idiots at this bank.")
     _t, post = await _thread(database, helper_member, category, body="Another normal question about fees")
@@ -327,14 +327,14 @@ async def test_queue_filters_by_kind_reason_and_status(database: Database, regul
     assert [i.reviewable.priority for i in await _get_queue(database)] == [2, 0]
 
 
-async def test_guidelines_cannot_refuse_criticism(database: Database, admin) -> None:  # noqa: ANN001
+async def test_guidelines_cannot_refuse_criticism(database: Database, admin) -> None:
     async with database.sessionmaker() as s:
         with pytest.raises(Invalid, match="negative or critical"):
             await service.save_guideline(s, await s.get(Account, admin.id), GuidelineIn(
                 title="No negative reviews", description="Keep it positive"))
 
 
-async def test_personal_data_original_is_kept_for_moderators(database: Database, regular, moderator,  # noqa: ANN001
+async def test_personal_data_original_is_kept_for_moderators(database: Database, regular, moderator,
                                                              category) -> None:
     _t, post = await _thread(database, regular, category, body="Refund to BE68 5390 0754 7034 please, thanks")
     assert post.body == "Refund to BE•• •••• •••• 7034 please, thanks"
@@ -345,14 +345,14 @@ async def test_personal_data_original_is_kept_for_moderators(database: Database,
         assert detail.content.body == post.body
 
 
-async def test_held_content_cannot_just_be_ignored(database: Database, regular, moderator, category) -> None:  # noqa: ANN001
+async def test_held_content_cannot_just_be_ignored(database: Database, regular, moderator, category) -> None:
     await _thread(database, regular, category, body="You are all idiots at this bank.")
     reviewable = (await _get_queue(database))[0].reviewable
     with pytest.raises(Invalid, match="approve it or refuse it"):
         await _act(database, moderator, reviewable.id, "ignore")
 
 
-async def test_edits_are_screened_but_are_not_new_posts(database: Database, regular, category) -> None:  # noqa: ANN001
+async def test_edits_are_screened_but_are_not_new_posts(database: Database, regular, category) -> None:
     _t, post = await _thread(database, regular, category)
     async with database.sessionmaker() as s:
         await forums.edit_post(s, await s.get(Account, regular.id), post.id,

@@ -9,12 +9,12 @@ from tests.api.test_accounts import assert_problem
 from tests.conftest import csrf_of, sign_in
 
 
-async def _suspended_until(database: Database, member: Account):  # noqa: ANN202
+async def _suspended_until(database: Database, member: Account):
     async with database.sessionmaker() as s:
         return (await s.get(Account, member.id)).suspended_until
 
 
-async def test_an_empty_form_or_body_lifts_nothing(client, database: Database, regular, moderator,  # noqa: ANN001
+async def test_an_empty_form_or_body_lifts_nothing(client, database: Database, regular, moderator,
                                                    guideline) -> None:
     await sign_in(client, moderator.email)
     url = f"/mod/members/{regular.handle}/suspension"

@@ -18,7 +18,7 @@ AGENT = frozenset({Role.RETENTION_AGENT})
 
 
 @pytest.fixture
-async def product(database: Database):  # noqa: ANN201
+async def product(database: Database):
     async with database.sessionmaker() as s:
         category = await reviews.save_category(s, CategoryIn(slug="accounts", name="Accounts"))
         found = await reviews.save_product(s, ProductIn(slug="current-account", name="Current account",
@@ -28,7 +28,7 @@ async def product(database: Database):  # noqa: ANN201
 
 
 @pytest.fixture
-async def other_product(database: Database, product):  # noqa: ANN001, ANN201
+async def other_product(database: Database, product):
     async with database.sessionmaker() as s:
         found = await reviews.save_product(s, ProductIn(slug="mobile-app", name="Mobile app",
                                                         category_id=product.category_id))
@@ -90,5 +90,5 @@ async def case_of(database: Database, review_id: int) -> RetentionCase | None:
         return await s.scalar(select(RetentionCase).where(RetentionCase.review_id == review_id))
 
 
-async def as_account(s, account: Account) -> Account:  # noqa: ANN001
+async def as_account(s, account: Account) -> Account:
     return await s.get(Account, account.id)

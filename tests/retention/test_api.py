@@ -9,7 +9,7 @@ from tests.conftest import sign_in
 from tests.retention.conftest import write
 
 
-async def test_an_agent_works_a_case_through_the_api(client, make_client, database: Database, pool, product,  # noqa: ANN001
+async def test_an_agent_works_a_case_through_the_api(client, make_client, database: Database, pool, product,
                                                      customer, agent, other_agent, root_cause) -> None:
     review_id = await write(database, customer, product.id, rating=1)
     await sign_in(client, agent.email)
@@ -63,7 +63,7 @@ async def test_an_agent_works_a_case_through_the_api(client, make_client, databa
     assert_problem(await client.get("/api/v1/retention/cases/424242"), 404, "not-found")
 
 
-async def test_assigning_through_the_api(client, database: Database, product, customer, agent, other_agent,  # noqa: ANN001
+async def test_assigning_through_the_api(client, database: Database, product, customer, agent, other_agent,
                                          admin) -> None:
     await write(database, customer, product.id, rating=2)
     await sign_in(client, admin.email)
@@ -85,7 +85,7 @@ async def test_assigning_through_the_api(client, database: Database, product, cu
         "version": pooled.json()["version"], "agent_id": customer.id}), 422, "invalid")
 
 
-async def test_only_the_team_sees_retention_and_only_admins_edit_root_causes(  # noqa: ANN001
+async def test_only_the_team_sees_retention_and_only_admins_edit_root_causes(
         client, make_client, database: Database, product, customer, agent, admin, root_cause) -> None:
     await write(database, customer, product.id)
     await sign_in(client, customer.email)

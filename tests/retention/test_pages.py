@@ -15,7 +15,7 @@ def _forms_carry_the_token(html: str) -> None:
     assert forms and all('name="csrf_token"' in f for f in forms)
 
 
-async def test_an_agent_works_a_case_in_pages(client, make_client, database: Database, pool, product, customer,  # noqa: ANN001
+async def test_an_agent_works_a_case_in_pages(client, make_client, database: Database, pool, product, customer,
                                               agent, other_agent, root_cause) -> None:
     found = await case_of(database, await write(database, customer, product.id, rating=1))
     await sign_in(client, agent.email)
@@ -59,7 +59,7 @@ async def test_an_agent_works_a_case_in_pages(client, make_client, database: Dat
     assert "Called us before, in May" in closed.text and "Take this case" not in closed.text
 
 
-async def test_the_dashboard_shows_the_chart(client, database: Database, product, customer, agent) -> None:  # noqa: ANN001
+async def test_the_dashboard_shows_the_chart(client, database: Database, product, customer, agent) -> None:
     await write(database, customer, product.id, rating=2)
     await sign_in(client, agent.email)
     page = await client.get("/retention")
@@ -71,7 +71,7 @@ async def test_the_dashboard_shows_the_chart(client, database: Database, product
     assert "Hidden fees everywhere" not in (await client.get(f"/retention/cases?product_id={product.id + 9}")).text
 
 
-async def test_pages_speak_the_agents_language(client, database: Database, product, customer, agent) -> None:  # noqa: ANN001
+async def test_pages_speak_the_agents_language(client, database: Database, product, customer, agent) -> None:
     found = await case_of(database, await write(database, customer, product.id, rating=2))
     await sign_in(client, agent.email)
     await client.post("/language", data={"csrf_token": csrf_of(client), "language": "fr", "next": "/retention"})
@@ -79,13 +79,13 @@ async def test_pages_speak_the_agents_language(client, database: Database, produ
     assert "Clôturer le dossier" in page.text and "Tentatives de contact" in page.text
 
 
-async def test_members_are_kept_out(client, database: Database, customer) -> None:  # noqa: ANN001
+async def test_members_are_kept_out(client, database: Database, customer) -> None:
     await sign_in(client, customer.email)
     assert (await client.get("/retention")).status_code == 403
     assert (await client.get("/admin/root-causes")).status_code == 403
 
 
-async def test_admins_keep_the_root_causes(client, make_client, database: Database, admin, agent,  # noqa: ANN001
+async def test_admins_keep_the_root_causes(client, make_client, database: Database, admin, agent,
                                            root_cause) -> None:
     await sign_in(client, admin.email)
     page = await client.get("/admin/root-causes")

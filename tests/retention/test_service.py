@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from rich.progress import Progress
-from sqlalchemy import event, func, select, text
+from sqlalchemy import ColumnElement, event, func, select, text
 
 from hearth import events, migrations
 from hearth.accounts.models import Account, Role
@@ -30,7 +30,7 @@ PHONE_NO_ANSWER = AttemptIn(channel=Channel.PHONE, result=ContactResult.NO_ANSWE
 PHONE_REACHED = AttemptIn(channel=Channel.PHONE, result=ContactResult.REACHED, note="Refunded the fee")
 
 
-async def _count(database: Database, model, *conditions) -> int:  # noqa: ANN001
+async def _count(database: Database, model, *conditions: ColumnElement[bool]) -> int:
     async with database.sessionmaker() as s:
         return await s.scalar(select(func.count()).select_from(model).where(*conditions)) or 0
 
@@ -47,7 +47,7 @@ async def _actions(database: Database, case_id: int) -> list[str]:
                                     .order_by(CaseEntry.id)))
 
 
-async def _do(database: Database, call, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+async def _do(database: Database, call, *args, **kwargs):  # noqa: ANN002, ANN003
     """Run a service call as `args[0]` (an account) in its own committed transaction."""
     async with await database.writer() as s:
         actor, *rest = args
@@ -58,7 +58,7 @@ async def _do(database: Database, call, *args, **kwargs):  # noqa: ANN001, ANN00
 
 # --- opening ---------------------------------------------------------------------------------------
 
-async def test_a_low_review_is_published_and_opens_one_case(database: Database, frozen_clock, product, customer,  # noqa: ANN001
+async def test_a_low_review_is_published_and_opens_one_case(database: Database, frozen_clock, product, customer,
                                                             agent) -> None:
     review_id = await write(database, customer, product.id, rating=1)
     found = await case_of(database, review_id)
@@ -78,13 +78,13 @@ async def test_a_low_review_is_published_and_opens_one_case(database: Database, 
     assert told.url == f"/retention/cases/{found.id}" and "Chris Customer" in told.title
 
 
-async def test_no_case_for_good_reviews_or_the_teams_own(database: Database, product, customer, agent) -> None:  # noqa: ANN001
+async def test_no_case_for_good_reviews_or_the_teams_own(database: Database, product, customer, agent) -> None:
     assert await case_of(database, await write(database, customer, product.id, rating=3)) is None
     staff = await create_member(database, "care@example.com", "Cas Care", frozenset({Role.CARE_AGENT}))
     assert await case_of(database, await write(database, staff, product.id, rating=1)) is None
 
 
-async def test_round_robin_gives_each_case_to_the_agent_whose_last_one_is_oldest(  # noqa: ANN001
+async def test_round_robin_gives_each_case_to_the_agent_whose_last_one_is_oldest(
         database: Database, frozen_clock, product, agent, other_agent, admin) -> None:
     await create_member(database, "gone@example.com", "Gone Agent", AGENT, active=False)
     assignees = []
@@ -98,7 +98,7 @@ async def test_round_robin_gives_each_case_to_the_agent_whose_last_one_is_oldest
     assert (await case_of(database, await write(database, author, product.id))).assignee_id == newcomer.id
 
 
-async def test_without_agents_or_in_pool_mode_cases_wait_in_the_pool(database: Database, pool, product, customer,  # noqa: ANN001
+async def test_without_agents_or_in_pool_mode_cases_wait_in_the_pool(database: Database, pool, product, customer,
                                                                      agent) -> None:
     found = await case_of(database, await write(database, customer, product.id, rating=2))
     assert found.assignee_id is None
@@ -107,7 +107,7 @@ async def test_without_agents_or_in_pool_mode_cases_wait_in_the_pool(database: D
     assert await _actions(database, found.id) == ["opened", "taken"]
 
 
-async def test_the_case_follows_the_review(database: Database, product, customer, agent, root_cause) -> None:  # noqa: ANN001
+async def test_the_case_follows_the_review(database: Database, product, customer, agent, root_cause) -> None:
     review_id = await write(database, customer, product.id, rating=2)
     await write(database, customer, product.id, rating=4, title="Better after the call")  # replaces it
     found = await case_of(database, review_id)
@@ -125,7 +125,7 @@ async def test_the_case_follows_the_review(database: Database, product, customer
     assert closed.status == CaseStatus.CLOSED
 
 
-async def test_a_hidden_review_that_comes_back_clears_the_mark(database: Database, product, customer,  # noqa: ANN001
+async def test_a_hidden_review_that_comes_back_clears_the_mark(database: Database, product, customer,
                                                                 agent) -> None:
     review_id = await write(database, customer, product.id, rating=1)
     for state in (ContentState.HIDDEN, ContentState.PUBLISHED):  # flagged, then a moderator approved it
@@ -138,7 +138,7 @@ async def test_a_hidden_review_that_comes_back_clears_the_mark(database: Databas
     assert await _actions(database, found.id) == ["opened", "assigned", "review_removed", "review_restored"]
 
 
-async def test_a_review_rewritten_down_to_two_stars_gets_a_case(database: Database, product, customer,  # noqa: ANN001
+async def test_a_review_rewritten_down_to_two_stars_gets_a_case(database: Database, product, customer,
                                                                 agent) -> None:
     review_id = await write(database, customer, product.id, rating=4, title="Fine so far")
     assert await case_of(database, review_id) is None
@@ -149,7 +149,7 @@ async def test_a_review_rewritten_down_to_two_stars_gets_a_case(database: Databa
 
 # --- taking and handing over -------------------------------------------------------------------------
 
-async def test_two_agents_taking_one_case_at_once_one_wins(database: Database, pool, product, customer, agent,  # noqa: ANN001
+async def test_two_agents_taking_one_case_at_once_one_wins(database: Database, pool, product, customer, agent,
                                                            other_agent) -> None:
     found = await case_of(database, await write(database, customer, product.id))
 
@@ -175,7 +175,7 @@ async def test_two_agents_taking_one_case_at_once_one_wins(database: Database, p
         await _do(database, service.take, loser, found.id, found.version)
 
 
-async def test_handing_a_case_over(database: Database, product, customer, agent, other_agent, admin) -> None:  # noqa: ANN001
+async def test_handing_a_case_over(database: Database, product, customer, agent, other_agent, admin) -> None:
     found = await case_of(database, await write(database, customer, product.id))
     assert found.assignee_id == agent.id
     with pytest.raises(Forbidden, match="team lead"):
@@ -194,7 +194,7 @@ async def test_handing_a_case_over(database: Database, product, customer, agent,
 
 # --- the deadline ---------------------------------------------------------------------------------------
 
-async def test_reminder_then_escalation_when_nobody_calls(database: Database, frozen_clock, product, customer,  # noqa: ANN001
+async def test_reminder_then_escalation_when_nobody_calls(database: Database, frozen_clock, product, customer,
                                                           agent, admin) -> None:
     async with database.sessionmaker() as s:
         (await s.get(Account, agent.id)).language = "fr"  # told in their own language, by a worker
@@ -227,7 +227,7 @@ async def test_reminder_then_escalation_when_nobody_calls(database: Database, fr
     assert await _actions(database, found.id) == ["opened", "assigned", "reminded", "escalated"]
 
 
-async def test_escalations_go_to_the_configured_leads(database: Database, frozen_clock, monkeypatch, product,  # noqa: ANN001
+async def test_escalations_go_to_the_configured_leads(database: Database, frozen_clock, monkeypatch, product,
                                                       customer, agent, admin) -> None:
     lead = await create_member(database, "lead@example.com", "Lea Lead", AGENT)
     monkeypatch.setattr(get_settings(), "retention_lead_emails", " Lead@Example.com , nobody@example.com")
@@ -238,7 +238,7 @@ async def test_escalations_go_to_the_configured_leads(database: Database, frozen
     assert await _notifications(database, admin, "retention.escalated") == []
 
 
-async def test_a_contacted_customer_needs_no_reminder(database: Database, frozen_clock, product, customer,  # noqa: ANN001
+async def test_a_contacted_customer_needs_no_reminder(database: Database, frozen_clock, product, customer,
                                                       agent, admin) -> None:
     found = await case_of(database, await write(database, customer, product.id))
     frozen_clock.advance(hours=3)
@@ -252,7 +252,7 @@ async def test_a_contacted_customer_needs_no_reminder(database: Database, frozen
 
 # --- working a case ---------------------------------------------------------------------------------
 
-async def test_working_a_case_from_first_attempt_to_closing(database: Database, frozen_clock, product, customer,  # noqa: ANN001
+async def test_working_a_case_from_first_attempt_to_closing(database: Database, frozen_clock, product, customer,
                                                             agent, other_agent, root_cause) -> None:
     opened_at = frozen_clock.now()
     found = await case_of(database, await write(database, customer, product.id))
@@ -288,7 +288,7 @@ async def test_working_a_case_from_first_attempt_to_closing(database: Database, 
     assert detail.review.title == "Hidden fees everywhere" and detail.customer.id == customer.id
 
 
-async def test_staying_or_leaving_is_known_only_from_a_contact(database: Database, pool, product, customer,  # noqa: ANN001
+async def test_staying_or_leaving_is_known_only_from_a_contact(database: Database, pool, product, customer,
                                                                agent, root_cause) -> None:
     found = await case_of(database, await write(database, customer, product.id))
     with pytest.raises(Invalid, match="Log your contact"):
@@ -306,7 +306,7 @@ async def test_staying_or_leaving_is_known_only_from_a_contact(database: Databas
     assert closed.assignee_id == agent.id and closed.root_cause_id is None
 
 
-async def test_the_case_shows_the_customers_other_reviews_and_cases(database: Database, product, other_product,  # noqa: ANN001
+async def test_the_case_shows_the_customers_other_reviews_and_cases(database: Database, product, other_product,
                                                                     customer, agent) -> None:
     first = await write(database, customer, product.id, rating=1)
     second = await write(database, customer, other_product.id, rating=2, title="The app crashes")
@@ -317,7 +317,7 @@ async def test_the_case_shows_the_customers_other_reviews_and_cases(database: Da
     assert detail.other_cases[0].review.title == "The app crashes"
 
 
-async def test_root_causes_are_unique_by_name(database: Database, root_cause) -> None:  # noqa: ANN001
+async def test_root_causes_are_unique_by_name(database: Database, root_cause) -> None:
     async with database.sessionmaker() as s:
         with pytest.raises(Conflict, match="Another root cause"):
             await service.save_root_cause(s, RootCauseIn(name="Fees  and pricing"))
@@ -325,7 +325,7 @@ async def test_root_causes_are_unique_by_name(database: Database, root_cause) ->
         assert (renamed.name, renamed.position) == ("Fees", 3)
 
 
-def test_a_new_community_starts_with_root_causes(tmp_path) -> None:  # noqa: ANN001
+def test_a_new_community_starts_with_root_causes(tmp_path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path}/fresh.db"
     migrations.upgrade(url)
 
@@ -344,14 +344,14 @@ def test_a_new_community_starts_with_root_causes(tmp_path) -> None:  # noqa: ANN
 
 # --- the dashboard ----------------------------------------------------------------------------------
 
-async def _case_at(database: Database, frozen_clock, at: datetime, author_name: str, product_id: int,  # noqa: ANN001
+async def _case_at(database: Database, frozen_clock, at: datetime, author_name: str, product_id: int,
                    ) -> RetentionCase:
     frozen_clock.at = at
     author = await create_member(database, f"{author_name.lower()}@example.com", author_name)
     return await case_of(database, await write(database, author, product_id))
 
 
-async def _work(database: Database, frozen_clock, agent: Account, found: RetentionCase, *, contact_after: float,  # noqa: ANN001
+async def _work(database: Database, frozen_clock, agent: Account, found: RetentionCase, *, contact_after: float,
                 outcome: Outcome, root_cause_id: int | None) -> None:
     frozen_clock.at = found.opened_at + timedelta(hours=contact_after)
     await _do(database, service.log_attempt, agent, found.id, PHONE_REACHED)
@@ -360,7 +360,7 @@ async def _work(database: Database, frozen_clock, agent: Account, found: Retenti
                                                                 root_cause_id=root_cause_id))
 
 
-async def test_dashboard_counts_times_and_rates(database: Database, frozen_clock, product, other_product, agent,  # noqa: ANN001
+async def test_dashboard_counts_times_and_rates(database: Database, frozen_clock, product, other_product, agent,
                                                 root_cause) -> None:
     september, october = datetime(2026, 9, 10, 9, tzinfo=UTC), datetime(2026, 10, 5, 9, tzinfo=UTC)
     plan = [(september, "Anna", product.id, 2, Outcome.RETAINED), (september, "Bert", product.id, 6, Outcome.CHURNED),
@@ -388,11 +388,11 @@ async def test_dashboard_counts_times_and_rates(database: Database, frozen_clock
     assert board.by_month[-1].key == "2026-11"
 
 
-async def test_lists_and_the_dashboard_cost_the_same_queries_for_more_cases(database: Database, product,  # noqa: ANN001
+async def test_lists_and_the_dashboard_cost_the_same_queries_for_more_cases(database: Database, product,
                                                                             agent) -> None:
     statements: list[str] = []
 
-    def count(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+    def count(_conn, _cursor, statement, *_args: object) -> None:
         statements.append(statement)
 
     async def queries() -> tuple[int, int, int]:
@@ -421,7 +421,7 @@ async def test_lists_and_the_dashboard_cost_the_same_queries_for_more_cases(data
 
 # --- the demo -----------------------------------------------------------------------------------------
 
-async def test_the_seeder_works_the_cases_of_the_low_reviews(database: Database, frozen_clock, product, agent,  # noqa: ANN001
+async def test_the_seeder_works_the_cases_of_the_low_reviews(database: Database, frozen_clock, product, agent,
                                                              admin, root_cause) -> None:
     for i in range(20):
         frozen_clock.at = datetime(2026, 11, 22, 9, tzinfo=UTC) - timedelta(days=150 - i * 7.5)

@@ -11,7 +11,7 @@ from tests.moderation.conftest import aged_member
 
 
 @pytest.fixture
-async def card_product(database: Database):  # noqa: ANN201
+async def card_product(database: Database):
     async with database.sessionmaker() as s:
         category = await service.save_category(s, CategoryIn(slug="cards", name="Cards", dimensions=[
             DimensionIn(key="fees", label="Fees"), DimensionIn(key="service", label="Service")]))
@@ -36,7 +36,7 @@ async def care(database: Database) -> Account:
     return await create_member(database, "care@example.com", "Cas Care", frozenset({Role.CARE_AGENT}))
 
 
-async def write(database: Database, author: Account, product_id: int, rating: int = 4, **extra):  # noqa: ANN003, ANN201
+async def write(database: Database, author: Account, product_id: int, rating: int = 4, **extra):  # noqa: ANN003
     data = {"title": f"{rating} stars from me", "body": f"My honest opinion, worth {rating} stars overall.", **extra}
     async with database.sessionmaker() as s:
         review = await service.write_review(s, await s.get(Account, author.id), product_id,

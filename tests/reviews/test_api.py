@@ -11,7 +11,7 @@ REVIEW = {"rating": 2, "title": "Fees went up again", "body": "The yearly fee do
           "ratings": {"fees": 1}, "recommend": False}
 
 
-async def test_write_read_vote_and_respond(client, make_client, database: Database, reviewer, other, care,  # noqa: ANN001
+async def test_write_read_vote_and_respond(client, make_client, database: Database, reviewer, other, care,
                                            card_product) -> None:
     await sign_in(client, reviewer.email)
     written = await client.put("/api/v1/products/visa-classic/review", json=REVIEW)
@@ -45,7 +45,7 @@ async def test_write_read_vote_and_respond(client, make_client, database: Databa
     assert_problem(await voter.get(f"/api/v1/reviews/{review['id']}/history"), 403, "forbidden")
 
 
-async def test_bad_input_is_a_clear_problem(client, database: Database, reviewer, card_product) -> None:  # noqa: ANN001
+async def test_bad_input_is_a_clear_problem(client, database: Database, reviewer, card_product) -> None:
     await sign_in(client, reviewer.email)
     for body, status in [({**REVIEW, "rating": 0}, 422), ({**REVIEW, "rating": 6}, 422),
                          ({**REVIEW, "ratings": {"app": 3}}, 422), ({**REVIEW, "title": ""}, 422)]:
@@ -55,7 +55,7 @@ async def test_bad_input_is_a_clear_problem(client, database: Database, reviewer
     assert_problem(await client.get("/api/v1/products/visa-classic", params={"stars": 7}), 422, "invalid")
 
 
-async def test_admin_manages_the_catalogue(client, database: Database, admin, reviewer, card_product) -> None:  # noqa: ANN001
+async def test_admin_manages_the_catalogue(client, database: Database, admin, reviewer, card_product) -> None:
     await sign_in(client, admin.email)
     category = await client.post("/api/v1/product-categories", json={
         "slug": "mobile-plans", "name": "Mobile plans", "dimensions": [{"key": "coverage", "label": "Coverage"}]})

@@ -14,7 +14,7 @@ from reviews import service
 from reviews.schemas import CategoryIn, DimensionIn, ProductIn
 from tests.conftest import DATABASE_URL, create_member
 from tests.forums.test_browser import _sign_in
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, live_server, playwright_api  # noqa: F401
+from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, playwright_api
 
 expect = playwright_api.expect
 
@@ -29,7 +29,7 @@ async def _drain() -> None:
 
 
 @pytest.mark.browser
-async def test_one_star_review_to_closed_retention_case(live_server: str, tmp_path) -> None:  # noqa: ANN001
+async def test_one_star_review_to_closed_retention_case(live_server: str, tmp_path) -> None:
     base = live_server
     worker = Database(DATABASE_URL)
     try:

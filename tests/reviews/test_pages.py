@@ -15,7 +15,7 @@ def _json_ld(html: str) -> dict:
     return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
 
 
-async def test_product_page_shows_figures_filters_and_rich_results_data(client, database: Database, reviewer,  # noqa: ANN001
+async def test_product_page_shows_figures_filters_and_rich_results_data(client, database: Database, reviewer,
                                                                         other, card_product) -> None:
     await write(database, reviewer, card_product.id, 5, title="Great card", body="Works everywhere </script> abroad.",
                 ratings={"fees": 4})
@@ -38,7 +38,7 @@ async def test_product_page_shows_figures_filters_and_rich_results_data(client, 
     assert (await client.get("/products/unknown")).status_code == 404
 
 
-async def test_writing_voting_and_responding_in_pages(client, make_client, database: Database, reviewer, other,  # noqa: ANN001
+async def test_writing_voting_and_responding_in_pages(client, make_client, database: Database, reviewer, other,
                                                        care, card_product) -> None:
     await sign_in(client, reviewer.email)
     assert (await client.get("/products/visa-classic/review")).status_code == 200
@@ -68,13 +68,13 @@ async def test_writing_voting_and_responding_in_pages(client, make_client, datab
     assert "Card blocked for a week" in (await client.get("/my/reviews")).text
 
 
-async def test_admin_catalogue_and_import_pages(client, database: Database, admin, reviewer, card_product) -> None:  # noqa: ANN001
+async def test_admin_catalogue_and_import_pages(client, database: Database, admin, reviewer, card_product) -> None:
     await sign_in(client, admin.email)
     assert "Visa Classic" in (await client.get("/admin/products")).text
     token = csrf_of(client)
-    made = await client.post("/admin/product-categories", data={"csrf_token": token, "slug": "apps", "name": "Apps",
-                                                                "dimensions": "ease: Ease of use\nreliability: Reliability",
-                                                                "position": "1"})
+    made = await client.post("/admin/product-categories", data={
+        "csrf_token": token, "slug": "apps", "name": "Apps",
+        "dimensions": "ease: Ease of use\nreliability: Reliability", "position": "1"})
     assert made.status_code == 303
     bad = await client.post("/admin/product-categories", data={"csrf_token": token, "slug": "x", "name": "Broken",
                                                                "dimensions": "Not A Key!: Label"})

@@ -34,7 +34,7 @@ async def _events(database: Database) -> list[tuple[str, dict]]:
             OutboxEvent.name.like("review.%")).order_by(OutboxEvent.id))]
 
 
-async def test_a_review_updates_the_products_figures(database: Database, reviewer, other, card_product) -> None:  # noqa: ANN001
+async def test_a_review_updates_the_products_figures(database: Database, reviewer, other, card_product) -> None:
     await write(database, reviewer, card_product.id, 5, ratings={"fees": 4, "service": 5}, recommend=True)
     await write(database, other, card_product.id, 2, ratings={"fees": 1}, recommend=False)
     stats = await _stats(database, card_product.id)
@@ -44,7 +44,7 @@ async def test_a_review_updates_the_products_figures(database: Database, reviewe
     assert [n for n, _ in await _events(database)] == ["review.published", "review.published"]
 
 
-async def test_a_second_review_replaces_the_first_with_history(database: Database, reviewer, card_product) -> None:  # noqa: ANN001
+async def test_a_second_review_replaces_the_first_with_history(database: Database, reviewer, card_product) -> None:
     first = await write(database, reviewer, card_product.id, 1, ratings={"fees": 1})
     second = await write(database, reviewer, card_product.id, 4, title="Solved after a call",
                          body="They refunded the fee and apologised; fine now.")
@@ -72,7 +72,7 @@ def test_stars_outside_one_to_five_are_refused(data: dict, message: str) -> None
         ReviewIn(**{"rating": 3, "title": "Fine", "body": "A perfectly fine card.", **data})
 
 
-async def test_unknown_retired_product_and_unknown_dimension(database: Database, reviewer, card_product) -> None:  # noqa: ANN001
+async def test_unknown_retired_product_and_unknown_dimension(database: Database, reviewer, card_product) -> None:
     with pytest.raises(NotFound):
         await write(database, reviewer, 9999)
     with pytest.raises(Invalid, match="not rated on app"):
@@ -85,14 +85,14 @@ async def test_unknown_retired_product_and_unknown_dimension(database: Database,
         await write(database, reviewer, card_product.id)
 
 
-async def test_a_low_rating_is_published_never_held(database: Database, reviewer, card_product) -> None:  # noqa: ANN001
+async def test_a_low_rating_is_published_never_held(database: Database, reviewer, card_product) -> None:
     review = await write(database, reviewer, card_product.id, 1, title="Worst card ever",
                          body="Scandalous fees and the service is terrible. Avoid.")
     assert review.state == ContentState.PUBLISHED
     assert (await _stats(database, card_product.id)).review_count == 1
 
 
-async def test_an_insulting_review_is_held_and_counted_once_approved(database: Database, reviewer, card_product,  # noqa: ANN001
+async def test_an_insulting_review_is_held_and_counted_once_approved(database: Database, reviewer, card_product,
                                                                     admin) -> None:
     from moderation import service as moderation
     from moderation.models import Reviewable
@@ -111,12 +111,12 @@ async def test_an_insulting_review_is_held_and_counted_once_approved(database: D
     assert [n for n, _ in await _events(database)] == ["review.published"]
 
 
-async def test_personal_data_in_a_review_is_masked(database: Database, reviewer, card_product) -> None:  # noqa: ANN001
+async def test_personal_data_in_a_review_is_masked(database: Database, reviewer, card_product) -> None:
     review = await write(database, reviewer, card_product.id, 2, body="Charged twice on 4111 1111 1111 1111 again.")
     assert review.body == "Charged twice on •••• •••• •••• 1111 again."
 
 
-async def test_averages_match_the_reviews_under_concurrent_writes(database: Database, card_product) -> None:  # noqa: ANN001
+async def test_averages_match_the_reviews_under_concurrent_writes(database: Database, card_product) -> None:
     authors = [await aged_member(database, f"c{i}@example.com", f"Conc {i}") for i in range(6)]
 
     async def one(author: Account, rating: int) -> None:
@@ -132,7 +132,7 @@ async def test_averages_match_the_reviews_under_concurrent_writes(database: Data
     assert (stats.review_count, stats.rating_sum) == (count, total) == (6, 1 + 2 + 3 + 4 + 5 + 1)
 
 
-async def test_bayesian_average_pulls_small_samples_to_the_catalogue(database: Database, reviewer, other,  # noqa: ANN001
+async def test_bayesian_average_pulls_small_samples_to_the_catalogue(database: Database, reviewer, other,
                                                                      card_product) -> None:
     from reviews.schemas import ProductIn as P
 
@@ -160,7 +160,7 @@ def test_wilson_lower_bound_ranks_evidence_over_luck() -> None:
     assert service.wilson_lower_bound(90, 100) == pytest.approx(0.8256, abs=1e-3)
 
 
-async def test_helpful_votes_once_and_never_on_ones_own(database: Database, reviewer, other, card_product) -> None:  # noqa: ANN001
+async def test_helpful_votes_once_and_never_on_ones_own(database: Database, reviewer, other, card_product) -> None:
     review = await write(database, reviewer, card_product.id, 4)
     async with database.sessionmaker() as s:
         voted = await service.vote(s, await s.get(Account, other.id), review.id, True)
@@ -178,7 +178,7 @@ async def test_helpful_votes_once_and_never_on_ones_own(database: Database, revi
     assert (back.helpful_count, back.helpful_score) == (0, 0.0)
 
 
-async def test_most_helpful_first_and_the_other_orders(database: Database, reviewer, other, card_product) -> None:  # noqa: ANN001
+async def test_most_helpful_first_and_the_other_orders(database: Database, reviewer, other, card_product) -> None:
     low = await write(database, reviewer, card_product.id, 1)
     high = await write(database, other, card_product.id, 5)
     voters = [await aged_member(database, f"v{i}@example.com", f"Voter {i}") for i in range(3)]
@@ -195,7 +195,7 @@ async def test_most_helpful_first_and_the_other_orders(database: Database, revie
     assert [c.review.id for c in only_five.cards] == [high.id] and only_five.total == 1
 
 
-async def test_staff_respond_in_public_and_the_reviewer_hears_of_it(database: Database, reviewer, other, care,  # noqa: ANN001
+async def test_staff_respond_in_public_and_the_reviewer_hears_of_it(database: Database, reviewer, other, care,
                                                                     card_product) -> None:
     review = await write(database, reviewer, card_product.id, 2)
     async with database.sessionmaker() as s:
@@ -212,7 +212,7 @@ async def test_staff_respond_in_public_and_the_reviewer_hears_of_it(database: Da
     assert view.cards[0].response.body.startswith("Sorry to hear it")
 
 
-async def test_badges_verified_staff_and_incentivized(database: Database, reviewer, other, care, admin,  # noqa: ANN001
+async def test_badges_verified_staff_and_incentivized(database: Database, reviewer, other, care, admin,
                                                       card_product) -> None:
     async with database.sessionmaker() as s:
         linked, already, errors = await service.import_customers(
@@ -233,7 +233,7 @@ async def test_badges_verified_staff_and_incentivized(database: Database, review
     assert staff.staff
 
 
-async def test_oidc_claims_link_verified_products(database: Database, reviewer, card_product) -> None:  # noqa: ANN001
+async def test_oidc_claims_link_verified_products(database: Database, reviewer, card_product) -> None:
     async with database.sessionmaker() as s:
         events.publish(s, "account.oidc_claims", account_id=reviewer.id, products=["visa-classic", "unknown"])
         await s.commit()
@@ -242,7 +242,7 @@ async def test_oidc_claims_link_verified_products(database: Database, reviewer, 
     assert (await write(database, reviewer, card_product.id, 4)).verified
 
 
-async def test_withdrawing_a_review_updates_the_figures(database: Database, reviewer, other, card_product) -> None:  # noqa: ANN001
+async def test_withdrawing_a_review_updates_the_figures(database: Database, reviewer, other, card_product) -> None:
     review = await write(database, reviewer, card_product.id, 1)
     async with database.sessionmaker() as s:
         with pytest.raises(Forbidden):
@@ -253,13 +253,13 @@ async def test_withdrawing_a_review_updates_the_figures(database: Database, revi
     assert [n for n, _ in await _events(database)] == ["review.published", "review.removed"]
 
 
-async def test_an_identical_review_posted_again_at_once_is_refused(database: Database, reviewer, card_product) -> None:  # noqa: ANN001
+async def test_an_identical_review_posted_again_at_once_is_refused(database: Database, reviewer, card_product) -> None:
     await write(database, reviewer, card_product.id, 3)
     with pytest.raises(ContentRefused):
         await write(database, reviewer, card_product.id, 3)
 
 
-async def test_recompute_all_restores_figures(database: Database, reviewer, card_product) -> None:  # noqa: ANN001
+async def test_recompute_all_restores_figures(database: Database, reviewer, card_product) -> None:
     await write(database, reviewer, card_product.id, 4)
     async with database.sessionmaker() as s:
         stats = await s.get(ProductStats, card_product.id)
@@ -271,7 +271,7 @@ async def test_recompute_all_restores_figures(database: Database, reviewer, card
     assert (await _stats(database, card_product.id)).review_count == 1
 
 
-async def test_reviews_are_flagged_and_refused_through_the_one_queue(database: Database, reviewer, other, admin,  # noqa: ANN001
+async def test_reviews_are_flagged_and_refused_through_the_one_queue(database: Database, reviewer, other, admin,
                                                                      card_product) -> None:
     from moderation import service as moderation
     from moderation.models import FlagReason

@@ -8,7 +8,7 @@ from hearth.db import Database
 
 
 @pytest.fixture
-async def category(database: Database):  # noqa: ANN201
+async def category(database: Database):
     async with database.sessionmaker() as s:
         found = await forums.save_category(s, CategoryIn(name="Cards", slug="cards", description="Cards abroad"))
         await s.commit()

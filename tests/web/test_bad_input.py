@@ -26,7 +26,7 @@ async def everyone(database: Database) -> Account:
     return await create_member(database, "all@example.com", "Alex All", frozenset(Role))
 
 
-def _id_routes(app) -> list[tuple[str, str]]:  # noqa: ANN001
+def _id_routes(app) -> list[tuple[str, str]]:
     """(method, path) of every page route with an id in its path, the ids filled with `{id}`."""
     found = []
     for route in app.routes:
@@ -40,7 +40,7 @@ def _id_routes(app) -> list[tuple[str, str]]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("big", TOO_BIG)
-async def test_every_page_with_an_id_in_its_path_answers_404_for_ids_that_cannot_exist(  # noqa: ANN001
+async def test_every_page_with_an_id_in_its_path_answers_404_for_ids_that_cannot_exist(
         big, app, client, database: Database, everyone) -> None:
     await sign_in(client, everyone.email)
     await client.get("/")
@@ -57,21 +57,21 @@ async def test_every_page_with_an_id_in_its_path_answers_404_for_ids_that_cannot
 
 
 @pytest.mark.parametrize("bad", ["²", "99999999999999999999", "-1x"])
-async def test_ids_in_queries_are_bounded_too(bad, client, database: Database, everyone) -> None:  # noqa: ANN001
+async def test_ids_in_queries_are_bounded_too(bad, client, database: Database, everyone) -> None:
     await sign_in(client, everyone.email)
     for url in (f"/mod/audit?cursor={bad}", f"/retention/cases?product_id={bad}", f"/care?topic={bad}"):
         response = await client.get(url)
         assert response.status_code == 422 and "Please check what you entered" in response.text, url
 
 
-async def _queue_item(database: Database, category) -> Reviewable:  # noqa: ANN001
+async def _queue_item(database: Database, category) -> Reviewable:
     author = await create_member(database, "author@example.com", "Aline Author")
     flagger = await create_member(database, "flagger@example.com", "Fred Flagger")
     return await flagged_post(database, author, flagger, category)
 
 
 @pytest.mark.parametrize("bad", BAD_NUMBERS)
-async def test_bad_numbers_in_moderation_forms_are_the_forms_errors(bad, client, database: Database, everyone,  # noqa: ANN001
+async def test_bad_numbers_in_moderation_forms_are_the_forms_errors(bad, client, database: Database, everyone,
                                                                      category) -> None:
     item = await _queue_item(database, category)
     await sign_in(client, everyone.email)
@@ -95,7 +95,7 @@ async def test_bad_numbers_in_moderation_forms_are_the_forms_errors(bad, client,
 
 
 @pytest.mark.parametrize("bad", BAD_NUMBERS)
-async def test_bad_numbers_in_forum_and_review_forms_are_the_forms_errors(  # noqa: ANN001
+async def test_bad_numbers_in_forum_and_review_forms_are_the_forms_errors(
         bad, client, database: Database, everyone, category) -> None:
     from reviews import service as reviews
     from reviews.schemas import CategoryIn, DimensionIn, ProductIn

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from hearth.db import Database
 from tests.conftest import PASSWORD
-from tests.live import serving
 
 playwright_api = pytest.importorskip("playwright.async_api")
 expect = playwright_api.expect
@@ -18,13 +15,6 @@ expect = playwright_api.expect
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture
-async def live_server(app, database: Database) -> AsyncIterator[str]:  # noqa: ANN001
-    """The app served by uvicorn on a free loopback port, in a background thread."""
-    async with serving(app, database) as base:
-        yield base
 
 
 @pytest.mark.browser

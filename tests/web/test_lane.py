@@ -24,13 +24,13 @@ SAME_HEADERS = ("content-type", "content-length", "content-security-policy", "x-
 
 
 @pytest.fixture
-def routed(app) -> Iterator[list[str]]:  # noqa: ANN001
+def routed(app) -> Iterator[list[str]]:
     """The paths of the requests that went past the lane to FastAPI."""
     lane = app.front.app
     behind = lane.app
     seen: list[str] = []
 
-    async def watch(scope, receive, send) -> None:  # noqa: ANN001
+    async def watch(scope, receive, send) -> None:
         if scope["type"] == "http":
             seen.append(scope["path"])
         await behind(scope, receive, send)
@@ -42,7 +42,7 @@ def routed(app) -> Iterator[list[str]]:  # noqa: ANN001
         lane.app = behind
 
 
-async def test_a_kept_page_comes_from_the_lane_as_the_route_made_it(database: Database, category, make_client,  # noqa: ANN001
+async def test_a_kept_page_comes_from_the_lane_as_the_route_made_it(database: Database, category, make_client,
                                                                     routed: list[str]) -> None:
     asker = await aged_member(database, "asker@example.com", "Anna Asker")
     thread = await ask(database, asker, category)
@@ -61,7 +61,7 @@ async def test_a_kept_page_comes_from_the_lane_as_the_route_made_it(database: Da
     assert f'value="{csrf_of(client)}"' in kept.text and "__hearth_csrf_token__" not in kept.text
 
 
-async def test_visitors_get_kept_pages_from_the_lane_with_their_own_token(database: Database, category,  # noqa: ANN001
+async def test_visitors_get_kept_pages_from_the_lane_with_their_own_token(database: Database, category,
                                                                          make_client, routed: list[str]) -> None:
     asker = await aged_member(database, "asker@example.com", "Anna Asker")
     url = forums.thread_url(await ask(database, asker, category))
@@ -73,7 +73,7 @@ async def test_visitors_get_kept_pages_from_the_lane_with_their_own_token(databa
     assert csrf_of(one) != csrf_of(other) and "set-cookie" in again.headers
 
 
-async def test_the_lane_leaves_to_the_route_what_is_not_a_plain_kept_page(database: Database, category,  # noqa: ANN001
+async def test_the_lane_leaves_to_the_route_what_is_not_a_plain_kept_page(database: Database, category,
                                                                           make_client, routed: list[str]) -> None:
     asker = await aged_member(database, "asker@example.com", "Anna Asker")
     thread = await ask(database, asker, category)
@@ -97,7 +97,7 @@ async def test_the_lane_leaves_to_the_route_what_is_not_a_plain_kept_page(databa
     assert 'href="/signin' in signed_out.text, "a forged cookie is a visitor, never the member"
 
 
-async def test_a_members_language_and_roles_choose_their_kept_page(database: Database, category, make_client,  # noqa: ANN001
+async def test_a_members_language_and_roles_choose_their_kept_page(database: Database, category, make_client,
                                                                    routed: list[str]) -> None:
     asker = await aged_member(database, "asker@example.com", "Anna Asker")
     url = forums.thread_url(await ask(database, asker, category))
@@ -114,7 +114,7 @@ async def test_a_members_language_and_roles_choose_their_kept_page(database: Dat
     assert routed.count(url) == 2, "each language rendered once, then kept"
 
 
-async def test_lane_answers_are_counted_under_their_route(database: Database, category, make_client) -> None:  # noqa: ANN001
+async def test_lane_answers_are_counted_under_their_route(database: Database, category, make_client) -> None:
     asker = await aged_member(database, "asker@example.com", "Anna Asker")
     url = forums.thread_url(await ask(database, asker, category))
     client = make_client()
@@ -126,7 +126,7 @@ async def test_lane_answers_are_counted_under_their_route(database: Database, ca
     assert metrics.REQUESTS.values[key] == before + 1
 
 
-async def test_a_private_page_kept_for_an_agent_is_not_theirs_once_the_role_is_gone(  # noqa: ANN001
+async def test_a_private_page_kept_for_an_agent_is_not_theirs_once_the_role_is_gone(
         database: Database, make_client, routed: list[str]) -> None:
     agent = await aged_member(database, "agent@example.com", "Ada Agent")
     async with database.sessionmaker() as s:

@@ -13,7 +13,7 @@ from hearth.security import SESSION_COOKIE
 from tests.conftest import PASSWORD, csrf_of, sign_in
 
 
-async def _prime(client) -> str:  # noqa: ANN001
+async def _prime(client) -> str:
     """Visit a page first, as a browser would, to get the CSRF cookie; returns the form token."""
     await client.get("/signup")
     return csrf_of(client)
@@ -24,7 +24,7 @@ async def _accounts(database: Database) -> int:
         return await s.scalar(select(func.count()).select_from(Account))
 
 
-async def test_pages_render_with_landmarks(client, member) -> None:  # noqa: ANN001
+async def test_pages_render_with_landmarks(client, member) -> None:
     for path in ("/", "/signin", "/signup", f"/members/{member.handle}"):
         response = await client.get(path)
         assert response.status_code == 200, path
@@ -35,14 +35,14 @@ async def test_pages_render_with_landmarks(client, member) -> None:  # noqa: ANN
     assert member.display_name in profile and ">MM<" in profile
 
 
-async def test_security_headers(client) -> None:  # noqa: ANN001
+async def test_security_headers(client) -> None:
     response = await client.get("/")
     assert "default-src 'self'" in response.headers["content-security-policy"]
     assert response.headers["x-frame-options"] == "DENY"
     assert response.headers["x-content-type-options"] == "nosniff"
 
 
-async def test_sign_up_form(client, database: Database) -> None:  # noqa: ANN001
+async def test_sign_up_form(client, database: Database) -> None:
     token = await _prime(client)
     form = {"email": "anna@example.be", "display_name": "Anna Peeters", "password": PASSWORD}
     response = await client.post("/signup", data={**form, "csrf_token": token, "next": "/settings"})
@@ -51,7 +51,7 @@ async def test_sign_up_form(client, database: Database) -> None:  # noqa: ANN001
     assert "Anna Peeters" in (await client.get("/settings")).text
 
 
-async def test_forms_without_the_right_csrf_token_change_nothing(client, database: Database) -> None:  # noqa: ANN001
+async def test_forms_without_the_right_csrf_token_change_nothing(client, database: Database) -> None:
     await _prime(client)
     form = {"email": "anna@example.be", "display_name": "Anna Peeters", "password": PASSWORD}
     missing = await client.post("/signup", data=form)
@@ -71,7 +71,7 @@ def token_for(nonce: str) -> str:
     return csrf_token_for(nonce)
 
 
-async def test_sign_up_errors_are_shown_on_the_form(client, database: Database, member) -> None:  # noqa: ANN001
+async def test_sign_up_errors_are_shown_on_the_form(client, database: Database, member) -> None:
     token = await _prime(client)
     weak = await client.post("/signup", data={"email": "x@example.be", "display_name": "Xavier",
                                               "password": "short", "csrf_token": token})
@@ -87,7 +87,7 @@ async def test_sign_up_errors_are_shown_on_the_form(client, database: Database, 
     assert await _accounts(database) == 1
 
 
-async def test_sign_in_and_out(client, member) -> None:  # noqa: ANN001
+async def test_sign_in_and_out(client, member) -> None:
     token = await _prime(client)
     wrong = await client.post("/signin", data={"email": member.email, "password": "nope nope nope",
                                                "csrf_token": token})
@@ -101,7 +101,7 @@ async def test_sign_in_and_out(client, member) -> None:  # noqa: ANN001
     assert (await client.get("/settings")).status_code == 303
 
 
-async def test_protected_pages_send_you_to_sign_in(client, member, frozen_clock) -> None:  # noqa: ANN001
+async def test_protected_pages_send_you_to_sign_in(client, member, frozen_clock) -> None:
     response = await client.get("/settings")
     assert response.status_code == 303 and response.headers["location"] == "/signin?next=%2Fsettings"
     htmx = await client.get("/settings", headers={"hx-request": "true"})
@@ -115,7 +115,7 @@ async def test_protected_pages_send_you_to_sign_in(client, member, frozen_clock)
     assert "Your session has expired" in page.text
 
 
-async def test_htmx_errors_come_back_as_toasts(client, member) -> None:  # noqa: ANN001
+async def test_htmx_errors_come_back_as_toasts(client, member) -> None:
     token = await _prime(client)
     response = await client.post("/signin", headers={"hx-request": "true", "x-csrf-token": "bad"},
                                  data={"email": member.email, "password": PASSWORD})
@@ -125,7 +125,7 @@ async def test_htmx_errors_come_back_as_toasts(client, member) -> None:  # noqa:
     assert token
 
 
-async def test_language_follows_member_then_cookie_then_browser(client, make_client, member) -> None:  # noqa: ANN001
+async def test_language_follows_member_then_cookie_then_browser(client, make_client, member) -> None:
     dutch = i18n.catalog("nl")["Sign in"]
     french = i18n.catalog("fr")["Sign in"]
     response = await client.get("/signin", headers={"accept-language": "nl-BE,nl;q=0.9,en;q=0.5"})
@@ -144,7 +144,7 @@ async def test_language_follows_member_then_cookie_then_browser(client, make_cli
     assert '<html lang="fr">' in page.text
 
 
-async def test_settings_profile_password_and_tokens(client, database: Database, member) -> None:  # noqa: ANN001
+async def test_settings_profile_password_and_tokens(client, database: Database, member) -> None:
     await sign_in(client, member.email)
     await client.get("/settings")
     token = csrf_of(client)
@@ -169,7 +169,7 @@ async def test_settings_profile_password_and_tokens(client, database: Database, 
         assert (await s.get(Account, member.id)).display_name == "Mia Maes"
 
 
-async def test_admin_members_page(client, make_client, database: Database, member, admin) -> None:  # noqa: ANN001
+async def test_admin_members_page(client, make_client, database: Database, member, admin) -> None:
     await sign_in(client, member.email)
     assert (await client.get("/admin/members")).status_code == 403
 
@@ -189,7 +189,7 @@ async def test_admin_members_page(client, make_client, database: Database, membe
         assert (await s.get(Account, admin.id)).has_role(Role.ADMIN)
 
 
-async def test_friendly_not_found_page(client) -> None:  # noqa: ANN001
+async def test_friendly_not_found_page(client) -> None:
     response = await client.get("/no/such/page")
     assert response.status_code == 404
     assert "Page not found" in response.text and "Back to the community" in response.text

@@ -22,8 +22,8 @@ from forums import service as forums
 from hearth.accounts.models import Account
 from hearth.db import Database
 from tests.conftest import PASSWORD, csrf_of
-from tests.forums.conftest import answer, ask, category  # noqa: F401 - fixture
-from tests.moderation.conftest import aged_member, guideline  # noqa: F401 - fixture
+from tests.forums.conftest import answer, ask
+from tests.moderation.conftest import aged_member
 
 STARTUP_SECONDS = 60
 
@@ -76,7 +76,7 @@ async def _sign_in(client: httpx.AsyncClient, url: str, account: Account) -> Non
 
 
 async def test_sign_out_a_revoked_token_and_a_deactivation_hold_in_the_other_process(
-        database: Database, servers, browser, admin) -> None:  # noqa: ANN001
+        database: Database, servers, browser, admin) -> None:
     a, b = servers
     member = await aged_member(database, "member@example.com", "Mia Member")
     await _sign_in(browser, a, member)
@@ -91,7 +91,8 @@ async def test_sign_out_a_revoked_token_and_a_deactivation_hold_in_the_other_pro
     bearer = {"authorization": f"Bearer {created['token']}"}
     async with httpx.AsyncClient(timeout=30) as script:
         assert (await script.get(b + "/api/v1/me", headers=bearer)).status_code == 200
-        revoke = await browser.delete(f"{a}/api/v1/me/tokens/{created['id']}", headers={"x-csrf-token": csrf_of(browser)})
+        revoke = await browser.delete(f"{a}/api/v1/me/tokens/{created['id']}",
+                                      headers={"x-csrf-token": csrf_of(browser)})
         assert revoke.status_code == 200
         revoked = await script.get(b + "/api/v1/me", headers=bearer)
         assert revoked.status_code == 401 and revoked.headers["content-type"] == "application/problem+json"
@@ -107,7 +108,7 @@ async def test_sign_out_a_revoked_token_and_a_deactivation_hold_in_the_other_pro
 
 
 async def test_a_role_change_and_a_suspension_hold_in_the_other_process(
-        database: Database, servers, browser, admin, guideline, category) -> None:  # noqa: ANN001, F811
+        database: Database, servers, browser, admin, guideline, category) -> None:
     a, b = servers
     member = await aged_member(database, "member@example.com", "Mia Member")
     thread = await ask(database, admin, category)
@@ -132,7 +133,7 @@ async def test_a_role_change_and_a_suspension_hold_in_the_other_process(
 
 
 async def test_what_one_process_writes_is_on_the_others_kept_pages_at_once(
-        database: Database, servers, browser, category) -> None:  # noqa: ANN001, F811
+        database: Database, servers, browser, category) -> None:
     a, b = servers
     asker = await aged_member(database, "asker@example.com", "Anna Asker")
     thread = await ask(database, asker, category, title="Which card works in Japan?")
@@ -152,7 +153,8 @@ async def test_what_one_process_writes_is_on_the_others_kept_pages_at_once(
     await answer(database, asker, thread.id, "Thanks, that settles it for me.")
     assert "Thanks, that settles it" in (await browser.get(b + url)).text
 
-    asked = await browser.post(a + "/api/v1/threads", json={"category_id": category.id, "title": "Is there a fee abroad?",
+    asked = await browser.post(a + "/api/v1/threads", json={"category_id": category.id,
+                                                            "title": "Is there a fee abroad?",
                                                             "body": "Do I pay anything when I pay in yen?"})
     assert asked.status_code == 201
     assert "Is there a fee abroad?" in (await browser.get(b + "/")).text

@@ -36,7 +36,7 @@ async def people(database: Database) -> tuple[Account, Account, Account]:
     return asker, voter, reader
 
 
-async def test_a_shared_thread_page_carries_no_other_members_state(database: Database, category, people,  # noqa: ANN001
+async def test_a_shared_thread_page_carries_no_other_members_state(database: Database, category, people,
                                                                   make_client) -> None:
     asker, voter, reader = people
     thread = await ask(database, asker, category)
@@ -66,7 +66,7 @@ async def test_a_shared_thread_page_carries_no_other_members_state(database: Dat
     assert "__hearth_csrf_token__" not in page
 
 
-async def test_a_shared_product_page_carries_no_other_members_votes_or_review(database: Database, people,  # noqa: ANN001
+async def test_a_shared_product_page_carries_no_other_members_votes_or_review(database: Database, people,
                                                                              make_client) -> None:
     asker, voter, reader = people
     async with database.sessionmaker() as s:
@@ -95,7 +95,7 @@ async def test_a_shared_product_page_carries_no_other_members_votes_or_review(da
     assert csrf_of(voters) not in page and f'value="{csrf_of(readers)}"' in page
 
 
-async def test_what_a_member_writes_is_on_their_next_page(database: Database, category, people,  # noqa: ANN001
+async def test_what_a_member_writes_is_on_their_next_page(database: Database, category, people,
                                                           make_client) -> None:
     asker, _voter, reader = people
     thread = await ask(database, asker, category, title="Which card works in Japan?")
@@ -122,7 +122,7 @@ async def test_what_a_member_writes_is_on_their_next_page(database: Database, ca
     assert "Rea Renamed" in (await client.get("/members/" + reader.handle)).text
 
 
-async def test_a_forged_or_expired_cookie_gets_the_sign_in_page_never_a_kept_one(  # noqa: ANN001
+async def test_a_forged_or_expired_cookie_gets_the_sign_in_page_never_a_kept_one(
         database: Database, category, people, make_client, frozen_clock) -> None:
     asker, _voter, _reader = people
     owner = make_client()
@@ -141,7 +141,7 @@ async def test_a_forged_or_expired_cookie_gets_the_sign_in_page_never_a_kept_one
     assert (await owner.get("/api/v1/me")).headers["content-type"] == "application/problem+json"
 
 
-async def test_an_unreachable_database_is_a_503_to_retry(database: Database, client, tmp_path) -> None:  # noqa: ANN001
+async def test_an_unreachable_database_is_a_503_to_retry(database: Database, client, tmp_path) -> None:
     # A directory where the database file should be: nothing can be opened (SQLite), as nothing
     # answers on port 1 (PostgreSQL).
     url = ("postgresql+asyncpg://postgres@127.0.0.1:1/test" if database.dialect == "postgresql"

@@ -111,7 +111,7 @@ async def community(database: Database) -> Community:
     return await _build(database)
 
 
-async def _signed_in(make_client, account: Account) -> httpx.AsyncClient:  # noqa: ANN001
+async def _signed_in(make_client, account: Account) -> httpx.AsyncClient:
     client = make_client()
     await sign_in(client, account.email)
     return client
@@ -121,7 +121,7 @@ async def _costs(database: Database, pages: dict[str, tuple[httpx.AsyncClient, s
     """Each page's statements: first render, then kept render."""
     statements: list[str] = []
 
-    def count(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+    def count(_conn, _cursor, statement, *_args: object) -> None:
         if not statement.lstrip().upper().startswith(_TRANSACTION):
             statements.append(statement)
 
@@ -143,7 +143,7 @@ async def _costs(database: Database, pages: dict[str, tuple[httpx.AsyncClient, s
 
 
 async def test_every_page_costs_the_same_statements_whatever_it_shows(database: Database, community: Community,
-                                                                      make_client) -> None:  # noqa: ANN001
+                                                                      make_client) -> None:
     asker = await _signed_in(make_client, community.asker)
     moderator = await _signed_in(make_client, community.moderator)
     agent = await _signed_in(make_client, community.agent)
@@ -169,7 +169,7 @@ async def test_every_page_costs_the_same_statements_whatever_it_shows(database: 
 
 
 async def test_a_signed_in_thread_page_is_four_statements_whatever_its_answers(
-        database: Database, community: Community, make_client) -> None:  # noqa: ANN001
+        database: Database, community: Community, make_client) -> None:
     reader = await _signed_in(make_client, await aged_member(database, "reader@example.com", "Rea Reader"))
     first = await _costs(database, {"thread": (reader, community.thread_url)})
     await _grow(database, community, 6)

@@ -109,7 +109,8 @@ def test_recorded_posts_become_mentions() -> None:
         "1896836887335772851", "1896838281241404083", "1896843101893403315",
         "1896848777713656499", "1896855637455905459", "1896864527279039155"]
     first = mentions[0]
-    assert first.text == "@HearthBank mijn kaart is sinds vanochtend weer geblokkeerd en niemand neemt de telefoon op 😡"
+    assert first.text == ("@HearthBank mijn kaart is sinds vanochtend weer geblokkeerd "
+                          "en niemand neemt de telefoon op 😡")
     assert first.author.model_dump() == {"handle": "jan_peeters", "name": "Jan Peeters", "followers": 312,
                                          "external_id": "1402236412563234816"}
     assert first.created_at == datetime(2025, 3, 4, 8, 15, 30, 123000, tzinfo=UTC)

@@ -128,7 +128,7 @@ def assert_error_page(response: httpx.Response, status: int, text: str) -> None:
 
 # --- the happy path ----------------------------------------------------------------------
 
-async def test_first_sign_in_creates_a_linked_account(client, database, provider, hearth_oidc) -> None:  # noqa: ANN001
+async def test_first_sign_in_creates_a_linked_account(client, database, provider, hearth_oidc) -> None:
     put_user(provider, "anna-1", email="anna@example.be", email_verified=True, name="Anna Peeters")
 
     url = await start(client, "/settings")
@@ -166,7 +166,7 @@ async def test_first_sign_in_creates_a_linked_account(client, database, provider
     assert await counts(database) == (1, 1, 1)
 
 
-async def test_second_sign_in_reuses_the_account(client, make_client, database, provider, hearth_oidc) -> None:  # noqa: ANN001
+async def test_second_sign_in_reuses_the_account(client, make_client, database, provider, hearth_oidc) -> None:
     put_user(provider, "ben-1", email="ben@example.be", email_verified=True, name="Ben Janssens")
     assert (await sign_in_with_provider(client, "ben-1")).status_code == 303
     first = (await client.get("/api/v1/me")).json()
@@ -179,7 +179,7 @@ async def test_second_sign_in_reuses_the_account(client, make_client, database, 
     assert await counts(database) == (1, 1, 2), "one account, one link, two browsers signed in"
 
 
-async def test_verified_email_links_an_existing_account(client, database, provider, hearth_oidc) -> None:  # noqa: ANN001
+async def test_verified_email_links_an_existing_account(client, database, provider, hearth_oidc) -> None:
     existing = await create_member(database, "carla@example.be", "Carla Claes")
     put_user(provider, "carla-1", email="Carla@Example.be", email_verified=True, name="Someone Else")
 
@@ -193,7 +193,7 @@ async def test_verified_email_links_an_existing_account(client, database, provid
 # --- responses that must be refused ------------------------------------------------------
 
 @pytest.mark.parametrize("state", ["not-the-state", "", "caf\u00e9"])
-async def test_wrong_state_is_refused(client, database, provider, hearth_oidc, state: str) -> None:  # noqa: ANN001
+async def test_wrong_state_is_refused(client, database, provider, hearth_oidc, state: str) -> None:
     put_user(provider, "dirk-1", email="dirk@example.be", email_verified=True, name="Dirk")
     callback = authorize(await start(client), "dirk-1")
 
@@ -203,7 +203,7 @@ async def test_wrong_state_is_refused(client, database, provider, hearth_oidc, s
     await assert_signed_out(client)
 
 
-async def test_wrong_nonce_is_refused(client, database, provider, hearth_oidc) -> None:  # noqa: ANN001
+async def test_wrong_nonce_is_refused(client, database, provider, hearth_oidc) -> None:
     put_user(provider, "eva-1", email="eva@example.be", email_verified=True, name="Eva")
     callback = authorize(await start(client), "eva-1")
     # Right state and verifier, so the code exchange succeeds; only the nonce differs
@@ -225,7 +225,7 @@ def _tampered(cookie: str) -> str:
 
 
 @pytest.mark.parametrize("how", ["missing", "tampered", "bad-signature", "garbage", "expired"])
-async def test_missing_or_tampered_state_cookie_is_refused(client, database, provider, hearth_oidc,  # noqa: ANN001
+async def test_missing_or_tampered_state_cookie_is_refused(client, database, provider, hearth_oidc,
                                                            how: str) -> None:
     put_user(provider, "fien-1", email="fien@example.be", email_verified=True, name="Fien")
     callback = authorize(await start(client), "fien-1")
@@ -245,7 +245,7 @@ async def test_missing_or_tampered_state_cookie_is_refused(client, database, pro
     await assert_signed_out(client)
 
 
-async def test_provider_refusal_is_shown(client, database, provider, hearth_oidc) -> None:  # noqa: ANN001
+async def test_provider_refusal_is_shown(client, database, provider, hearth_oidc) -> None:
     callback = authorize(await start(client), deny=True)
     assert parse_qs(urlsplit(callback).query)["error"] == ["access_denied"]
 
@@ -257,7 +257,7 @@ async def test_provider_refusal_is_shown(client, database, provider, hearth_oidc
 
 # --- accounts that must not be signed in -------------------------------------------------
 
-async def test_disabled_account_with_the_same_email_is_refused(client, database, provider, hearth_oidc) -> None:  # noqa: ANN001
+async def test_disabled_account_with_the_same_email_is_refused(client, database, provider, hearth_oidc) -> None:
     await create_member(database, "gert@example.be", "Gert", active=False)
     put_user(provider, "gert-1", email="gert@example.be", email_verified=True, name="Gert")
 
@@ -267,7 +267,7 @@ async def test_disabled_account_with_the_same_email_is_refused(client, database,
     await assert_signed_out(client)
 
 
-async def test_linked_account_disabled_later_is_refused(client, make_client, database, provider,  # noqa: ANN001
+async def test_linked_account_disabled_later_is_refused(client, make_client, database, provider,
                                                         hearth_oidc) -> None:
     put_user(provider, "hanne-1", email="hanne@example.be", email_verified=True, name="Hanne")
     assert (await sign_in_with_provider(client, "hanne-1")).status_code == 303
@@ -286,7 +286,7 @@ async def test_linked_account_disabled_later_is_refused(client, make_client, dat
 
 
 @pytest.mark.parametrize("verified", [False, None, "false"])
-async def test_unverified_email_does_not_take_over_an_account(client, database, provider, hearth_oidc,  # noqa: ANN001
+async def test_unverified_email_does_not_take_over_an_account(client, database, provider, hearth_oidc,
                                                               verified: object) -> None:
     await create_member(database, "ilse@example.be", "Ilse Local")
     claims: dict[str, object] = {"email": "ilse@example.be", "name": "Mallory"}

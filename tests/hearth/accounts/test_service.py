@@ -17,12 +17,12 @@ from hearth.events import OutboxEvent
 from tests.conftest import PASSWORD, create_member
 
 
-async def _count(database: Database, model) -> int:  # noqa: ANN001
+async def _count(database: Database, model) -> int:
     async with database.sessionmaker() as s:
         return await s.scalar(select(func.count()).select_from(model))
 
 
-async def test_sign_up_creates_member_with_handle_and_event(session) -> None:  # noqa: ANN001
+async def test_sign_up_creates_member_with_handle_and_event(session) -> None:
     account = await service.sign_up(session, SignUp(email="Lotte@Example.BE", display_name="Lotte Janssens",
                                                     password=PASSWORD, language="nl"))
     await session.flush()
@@ -35,7 +35,7 @@ async def test_sign_up_creates_member_with_handle_and_event(session) -> None:  #
     assert names == ["account.created"]
 
 
-async def test_handles_stay_unique_and_ascii(session) -> None:  # noqa: ANN001
+async def test_handles_stay_unique_and_ascii(session) -> None:
     a = await service.create_account(session, email="a@x.be", display_name="Chloé Dupont", password=PASSWORD)
     b = await service.create_account(session, email="b@x.be", display_name="Chloe Dupont", password=PASSWORD)
     assert (a.handle, b.handle) == ("chloe_dupont", "chloe_dupont2")
@@ -72,7 +72,7 @@ async def test_simultaneous_sign_ups_with_one_address_make_one_account(database:
     ("wachtwoord123", "easy to guess"),
     ("lotte-rocks-2026", "e-mail or name"),
 ])
-async def test_weak_passwords_are_refused(session, password: str, reason: str) -> None:  # noqa: ANN001
+async def test_weak_passwords_are_refused(session, password: str, reason: str) -> None:
     with pytest.raises(Invalid) as caught:
         await service.create_account(session, email="lotte@example.be", display_name="Lotte", password=password)
     assert reason in caught.value.detail
@@ -96,7 +96,7 @@ async def test_disabled_account_cannot_sign_in(database: Database) -> None:
             await service.authenticate(s, SignIn(email="off@example.com", password=PASSWORD))
 
 
-async def test_session_lifecycle(database: Database, member: Account, frozen_clock) -> None:  # noqa: ANN001
+async def test_session_lifecycle(database: Database, member: Account, frozen_clock) -> None:
     async with database.sessionmaker() as s:
         new = await service.start_session(s, member, user_agent="pytest")
         await s.commit()
@@ -118,7 +118,7 @@ async def test_session_lifecycle(database: Database, member: Account, frozen_clo
 
 
 async def test_session_expires_after_its_lifetime_even_when_used(database: Database, member: Account,
-                                                                 frozen_clock) -> None:  # noqa: ANN001
+                                                                 frozen_clock) -> None:
     async with database.sessionmaker() as s:
         new = await service.start_session(s, member)
         await s.commit()
@@ -154,7 +154,7 @@ async def test_password_change_signs_out_other_sessions(database: Database, memb
         assert await service.authenticate(s, SignIn(email=member.email, password="a brand new secret"))
 
 
-async def test_api_tokens(database: Database, member: Account, frozen_clock) -> None:  # noqa: ANN001
+async def test_api_tokens(database: Database, member: Account, frozen_clock) -> None:
     async with database.sessionmaker() as s:
         account = await s.get(Account, member.id)
         record, token = await service.create_token(s, account, "CRM sync")
@@ -200,7 +200,7 @@ async def test_time_is_utc_aware(database: Database, member: Account) -> None:
         assert loaded.created_at.utcoffset() == timedelta(0)
 
 
-async def test_worker_chores_purge_expired_sessions(database: Database, member: Account, frozen_clock) -> None:  # noqa: ANN001
+async def test_worker_chores_purge_expired_sessions(database: Database, member: Account, frozen_clock) -> None:
     from hearth import events
 
     async with database.sessionmaker() as s:
@@ -217,7 +217,7 @@ async def test_worker_chores_purge_expired_sessions(database: Database, member: 
         assert (await service.resolve_session(s, old.token)).account is None
 
 
-async def test_a_reading_request_records_token_use_even_when_others_wrote_meanwhile(database: Database,  # noqa: ANN001
+async def test_a_reading_request_records_token_use_even_when_others_wrote_meanwhile(database: Database,
                                                                                     member: Account,
                                                                                     frozen_clock) -> None:
     """A GET's session only reads; on SQLite it could not write `last_used_at` itself once the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from hearth.text.personal_data import Finding, find, mask
@@ -117,7 +119,7 @@ def test_several_findings_are_sorted_and_never_overlap() -> None:
             "rijksregister 85.07.30-033.28, gsm 0470 12 34 56.")
     findings = find(text)
     assert [f.kind for f in findings] == ["email", "iban", "card", "national_number", "phone"]
-    assert all(a.end <= b.start for a, b in zip(findings, findings[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(findings))
     assert masked(text) == (
         "Ik ben j••@example.be, rekening BE•• •••• •••• 7034, kaart •••• •••• •••• 1111, "
         "rijksregister ••.••.••-•••.••, gsm •••• •• •• 56.")
