@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care import ingest, jobs, service, sla
+from care import ingest, jobs, replies, service, sla
 from hearth import events
 from hearth.db import Database
 from hearth.events import Event, Lane, Work
@@ -63,3 +63,12 @@ SLA_SWEEP_SECONDS = 30
 async def record_sla_breaches(database: Database) -> int:
     # Its own short transactions, in batches: see care.sla.record_breaches.
     return await sla.record_breaches(database)
+
+
+# --- sending replies (care.replies) ----------------------------------------------------------------
+
+@events.on(replies.SEND_EVENT, lane=Lane.SLOW, coalesce="reply_id", budget=60)
+async def send_reply(work: Work, event: Event) -> None:
+    """A reply on its way: outside any transaction (a platform may be slow), one run per reply
+    at a time; a platform that failed is tried again with backoff, a sent reply never again."""
+    await replies.deliver(work, int(event.payload["reply_id"]))

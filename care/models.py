@@ -53,6 +53,8 @@ class Channel(Base):
     secret_encrypted: Mapped[str | None] = mapped_column(Text)
     secret_hint: Mapped[str | None] = mapped_column(String(12))
     verify_token_encrypted: Mapped[str | None] = mapped_column(Text)
+    # The page or user access token replies are posted with (care.replies); none: dry run.
+    access_token_encrypted: Mapped[str | None] = mapped_column(Text)
     etag: Mapped[str | None] = mapped_column(String(300))
     last_modified: Mapped[str | None] = mapped_column(String(100))
     last_polled_at: Mapped[datetime | None]

@@ -3,12 +3,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from care import calendar
 from care.models import BusinessHours, SlaPolicy
+from hearth.ids import Id
 from hearth.paging import Page
-from hearth.untrusted import CLEAN, CleanLine, Handle, safe_url
+from hearth.untrusted import CLEAN, CleanLine, Handle, has_hidden, safe_url
 
 
 class AuthorIn(BaseModel):
@@ -76,6 +77,9 @@ class ChannelIn(BaseModel):
     poll_minutes: int = Field(default=15, ge=5, le=1440)
     secret: str | None = Field(default=None, max_length=500, description="Consumer or app secret; write-only")
     verify_token: str | None = Field(default=None, max_length=200, description="Facebook verify token; write-only")
+    access_token: str | None = Field(default=None, max_length=2_000,
+                                     description="X user or Facebook page access token replies are posted with; "
+                                                 "write-only (without one, replies are a dry run)")
     active: bool = True
 
 
@@ -207,3 +211,153 @@ class ItemSlaOut(BaseModel):
     breached: bool
     goals: list[GoalOut] = Field(description="The goals still running, soonest first")
     breaches: list[BreachOut] = Field(description="Goals that passed unmet, also those met late since")
+
+
+# --- answering (care.canned, care.replies) and tags in folders (care.tags) ----------------------
+
+CANNED_CODE = r"^[a-z0-9][a-z0-9-]{0,39}$"
+CONTENT_LANGUAGES = ("en", "nl", "fr")
+NOTE_LIMIT = 5_000
+REPLY_LIMIT = 20_000  # the longest target's (a forum answer); each target checks its own
+
+
+def message_text(value: str) -> str:
+    """Several lines an agent typed: line breaks kept, other hidden characters dropped."""
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join("".join(c for c in line if c == "\t" or not has_hidden(c)).rstrip() for line in lines).strip()
+
+
+class CannedIn(BaseModel):
+    code: str = Field(pattern=CANNED_CODE, description="What agents type: lowercase letters, digits and dashes")
+    title: CleanLine = Field(min_length=2, max_length=120)
+    texts: dict[Literal["en", "nl", "fr"], Annotated[str, Field(max_length=5_000)]] = Field(
+        min_length=1, description="One text per language, with {customer_name}, {agent_name}, {signature}, "
+                                  "{item_id} or {brand}; at least one language")
+    folder: Annotated[str, Field(max_length=60), CLEAN] | None = None
+
+    @field_validator("texts")
+    @classmethod
+    def _texts(cls, values: dict[str, str]) -> dict[str, str]:
+        cleaned = {language: message_text(text) for language, text in values.items()}
+        cleaned = {language: text for language, text in cleaned.items() if text}
+        if not cleaned:
+            raise ValueError("Give the text in at least one language (en, nl or fr)")
+        return cleaned
+
+    @field_validator("folder")
+    @classmethod
+    def _folder(cls, value: str | None) -> str | None:
+        return value or None
+
+
+class CannedOut(BaseModel):
+    id: int
+    code: str
+    title: str
+    texts: dict[str, str]
+    folder: str | None
+    variables: list[str] = Field(description="The variables its texts use")
+    created_at: datetime
+    updated_at: datetime
+
+
+class CannedPage(Page[CannedOut]):
+    pass
+
+
+class NoteIn(BaseModel):
+    body: str = Field(min_length=1, max_length=NOTE_LIMIT)
+
+    @field_validator("body")
+    @classmethod
+    def _body(cls, value: str) -> str:
+        value = message_text(value)
+        if not value:
+            raise ValueError("The note is empty")
+        return value
+
+
+class NoteOut(BaseModel):
+    id: int
+    item_id: int
+    body: str
+    actor_id: int | None
+    at: datetime
+
+
+class ReplyIn(BaseModel):
+    body: str | None = Field(default=None, max_length=REPLY_LIMIT, description="The reply's text; or `canned`")
+    canned: str | None = Field(default=None, pattern=CANNED_CODE,
+                               description="A canned response's code, rendered in the item's language")
+    insist: bool = Field(default=False, description="Answer even a pure insult")
+    version: Id | None = Field(default=None, description="The item's version as the agent saw it")
+
+    @field_validator("body")
+    @classmethod
+    def _body(cls, value: str | None) -> str | None:
+        return None if value is None else message_text(value)
+
+    @model_validator(mode="after")
+    def _one(self) -> ReplyIn:
+        if bool(self.body) == bool(self.canned):
+            raise ValueError("Give either a body or a canned response's code")
+        return self
+
+
+class ReplyOut(BaseModel):
+    id: int
+    item_id: int
+    state: Literal["queued", "sent", "dry_run", "failed"]
+    target: str = Field(description="community, reviews, x, facebook, feed or import")
+    body: str
+    canned_code: str | None
+    in_reply_to: str | None
+    external_id: str | None = Field(description="What the reply became: post:7, response:3, a tweet or comment id")
+    error: str | None
+    attempts: int
+    agent_id: int | None
+    created_at: datetime
+    sent_at: datetime | None
+
+
+class TagFolderIn(BaseModel):
+    name: CleanLine = Field(min_length=2, max_length=60)
+    position: int = Field(default=0, ge=0, le=10_000)
+
+
+class TagFolderOut(BaseModel):
+    id: int
+    name: str
+    position: int
+    tags: list[str]
+
+
+class TagIn(BaseModel):
+    name: CleanLine = Field(min_length=1, max_length=60)
+    folder_id: Id | None = Field(default=None, description="The folder to put it in; null: none")
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return value.lower()
+
+
+class TagOut(BaseModel):
+    id: int
+    name: str
+    folder_id: int | None
+    folder: str | None
+
+
+class TagPage(Page[TagOut]):
+    pass
+
+
+class ItemTagsIn(BaseModel):
+    tags: list[Annotated[str, Field(max_length=60), CLEAN]] = Field(max_length=30)
+    version: Id | None = None
+
+
+class ItemTagsOut(BaseModel):
+    item_id: int
+    tags: list[TagOut]

@@ -79,6 +79,8 @@ async def save_channel(session: AsyncSession, data: ChannelIn, channel_id: int |
         values.update(secret_encrypted=encrypt_secret(data.secret), secret_hint=secret_hint(data.secret))
     if data.verify_token:
         values["verify_token_encrypted"] = encrypt_secret(data.verify_token)
+    if data.access_token:
+        values["access_token_encrypted"] = encrypt_secret(data.access_token)
     if channel.kind in (ChannelKind.X, ChannelKind.FACEBOOK) and not values.get("secret_encrypted",
                                                                                channel.secret_encrypted):
         raise Invalid("This channel needs its secret to check that messages really come from the platform",
@@ -96,6 +98,10 @@ def channel_secret(channel: Channel) -> str | None:
 
 def channel_verify_token(channel: Channel) -> str | None:
     return decrypt_secret(channel.verify_token_encrypted) if channel.verify_token_encrypted else None
+
+
+def channel_access_token(channel: Channel) -> str | None:
+    return decrypt_secret(channel.access_token_encrypted) if channel.access_token_encrypted else None
 
 
 # --- the mention stream -----------------------------------------------------------------------

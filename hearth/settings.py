@@ -105,6 +105,13 @@ class Settings(BaseSettings):
     care_due_soon_minutes: int = Field(default=30, ge=1)
     # The OIDC claim listing the products a customer holds (slugs), for verified-customer badges.
     oidc_products_claim: str = "hearth_products"
+    # The language canned responses fall back to when an item's language has no text.
+    community_language: str = "en"
+    # Care replies: recorded but not posted to X or Facebook while this is on (the demo's
+    # channels point at nobody), and the account answers on the community are posted as
+    # (created on first use, with the care agent role, named after community_name).
+    care_send_dry_run: bool = True
+    care_brand_account_email: str = "brand@hearth.invalid"
 
     @field_validator("database_url")
     @classmethod

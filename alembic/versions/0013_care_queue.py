@@ -282,9 +282,16 @@ def upgrade() -> None:
     with op.batch_alter_table('care_entries', schema=None) as batch_op:
         batch_op.create_index('ix_care_entries_item', ['item_id', 'id'], unique=False)
 
+    # Replies sent through a channel (care.replies): the token that may post as the brand.
+    with op.batch_alter_table('care_channels', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('access_token_encrypted', sa.Text(), nullable=True))
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('care_channels', schema=None) as batch_op:
+        batch_op.drop_column('access_token_encrypted')
+
     with op.batch_alter_table('care_entries', schema=None) as batch_op:
         batch_op.drop_index('ix_care_entries_item')
 

@@ -18,3 +18,19 @@ def describe(error: ValidationError) -> str:
         field = ".".join(str(part) for part in problem["loc"])
         problems.append(f"{field}: {problem['msg']}" if field else problem["msg"])
     return "; ".join(problems)
+
+
+class SendError(Exception):
+    """A reply the platform did not take. `retryable`: worth trying again later (the platform
+    failed or was unreachable, or asked us to slow down); otherwise it refused this reply (a
+    bad token, a deleted post) and trying again would only fail again."""
+
+    def __init__(self, message: str, *, retryable: bool) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+
+
+def send_error(platform: str, status: int, detail: str) -> SendError:
+    """What an HTTP answer other than success means for a reply sent to `platform`."""
+    retryable = status >= 500 or status in (408, 429)
+    return SendError(f"{platform} answered HTTP {status}: {detail}"[:500], retryable=retryable)

@@ -1,4 +1,5 @@
-"""Facebook pages: the webhook handshake, the delivery signature and page feed changes as mentions.
+"""Facebook pages: the webhook handshake, the delivery signature and page feed changes as mentions;
+replies commented back as the page (`send_comment`).
 
 Facebook confirms a webhook URL with a `hub.challenge` that must be echoed only to whoever
 knows our verify token, and signs every delivery with the app secret (hex HMAC-SHA256 in
@@ -14,13 +15,14 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 from pydantic import ValidationError
 
-from care.connectors.errors import PayloadError, describe
+from care.connectors.errors import PayloadError, SendError, describe, send_error
 from care.schemas import AuthorIn, MentionIn
 from hearth.untrusted import safe_url
 
-__all__ = ["SIGNATURE_HEADER", "PayloadError", "handshake", "parse", "verify_signature"]
+__all__ = ["SIGNATURE_HEADER", "PayloadError", "SendError", "handshake", "parse", "send_comment", "verify_signature"]
 
 SIGNATURE_HEADER = "X-Hub-Signature-256"
 _PREFIX = "sha256="
@@ -142,3 +144,50 @@ def _url(value: dict[str, Any], post_id: str) -> str:
     post = value.get("post")
     permalink = safe_url(post.get("permalink_url")) if isinstance(post, dict) else None
     return permalink or f"https://www.facebook.com/{post_id}"
+
+
+# --- sending replies ----------------------------------------------------------------------------
+
+GRAPH_URL = "https://graph.facebook.com/v21.0"
+REPLY_LIMIT = 8_000
+
+
+async def send_comment(client: httpx.AsyncClient, access_token: str, app_secret: str | None, object_id: str,
+                       text: str, *, url: str = GRAPH_URL, timeout: float = 15.0) -> str:
+    """Comment `text` as the page on a post or comment (`POST /{object_id}/comments` with the
+    page access token); returns the new comment's id. Raises SendError.
+
+    With the app secret, the call carries `appsecret_proof`, which apps that "require app secret"
+    demand: a leaked token alone cannot post."""
+    if not object_id.replace("_", "").isdigit():
+        # Graph object ids are digits (a page's post: page_post); anything else would change the path.
+        raise SendError(f"Facebook object id {object_id!r} is not one Facebook gave", retryable=False)
+    form = {"message": text, "access_token": access_token}
+    if app_secret:
+        form["appsecret_proof"] = hmac.new(app_secret.encode(), access_token.encode(), hashlib.sha256).hexdigest()
+    try:
+        response = await client.post(f"{url}/{object_id}/comments", data=form, timeout=timeout)
+    except httpx.HTTPError as error:
+        raise SendError(f"Facebook could not be reached: {str(error) or type(error).__name__}",
+                        retryable=True) from None
+    if not response.is_success:
+        raise send_error("Facebook", response.status_code, _error_detail(response))
+    comment_id = _optional_id(_json(response).get("id"))
+    if comment_id is None:
+        raise SendError("Facebook accepted the comment but did not say its id", retryable=False)
+    return comment_id
+
+
+def _json(response: httpx.Response) -> dict[str, Any]:
+    try:
+        found = response.json()
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _error_detail(response: httpx.Response) -> str:
+    # Graph errors: {"error": {"message", "type", "code"}}.
+    error = _json(response).get("error")
+    message = error.get("message") if isinstance(error, dict) else None
+    return str(message or response.reason_phrase)[:300]

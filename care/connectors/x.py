@@ -1,4 +1,5 @@
-"""X (Twitter): the webhook handshake, the delivery signature and API v2 posts as mentions.
+"""X (Twitter): the webhook handshake, the delivery signature and API v2 posts as mentions;
+replies posted back as the brand (`send_reply`).
 
 X proves it owns a webhook URL with a CRC challenge and signs every delivery with the
 app's consumer secret; both are HMAC-SHA256, base64-encoded. Posts arrive in the API v2
@@ -14,12 +15,13 @@ import hmac
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 from pydantic import ValidationError
 
-from care.connectors.errors import PayloadError, describe
+from care.connectors.errors import PayloadError, SendError, describe, send_error
 from care.schemas import AuthorIn, MentionIn
 
-__all__ = ["SIGNATURE_HEADER", "PayloadError", "crc_response", "parse", "verify_signature"]
+__all__ = ["SIGNATURE_HEADER", "PayloadError", "SendError", "crc_response", "parse", "send_reply", "verify_signature"]
 
 SIGNATURE_HEADER = "x-twitter-webhooks-signature"
 _PREFIX = "sha256="
@@ -174,3 +176,45 @@ def _is_edit(post_id: str, history: Any) -> bool:
     # An edit is a new post; its history lists every version's id, the original first.
     return isinstance(history, list) and len(history) > 1 and str(history[0]) != post_id
 
+
+
+# --- sending replies ----------------------------------------------------------------------------
+
+API_URL = "https://api.x.com/2/tweets"
+REPLY_LIMIT = 280
+
+
+async def send_reply(client: httpx.AsyncClient, access_token: str, in_reply_to: str, text: str, *,
+                     url: str = API_URL, timeout: float = 15.0) -> str:
+    """Post `text` as the brand's reply to post `in_reply_to` (API v2 "Create Post" with an
+    OAuth 2.0 user token); returns the new post's id. Raises SendError."""
+    body = {"text": text, "reply": {"in_reply_to_tweet_id": in_reply_to}}
+    try:
+        response = await client.post(url, json=body, timeout=timeout,
+                                      headers={"Authorization": f"Bearer {access_token}"})
+    except httpx.HTTPError as error:
+        raise SendError(f"X could not be reached: {str(error) or type(error).__name__}", retryable=True) from None
+    if not response.is_success:
+        raise send_error("X", response.status_code, _error_detail(response))
+    data = _json(response).get("data")
+    post_id = _optional_id(data.get("id")) if isinstance(data, dict) else None
+    if post_id is None:
+        raise SendError("X accepted the reply but did not say its id", retryable=False)
+    return post_id
+
+
+def _json(response: httpx.Response) -> dict[str, Any]:
+    try:
+        found = response.json()
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _error_detail(response: httpx.Response) -> str:
+    # v2 problems carry `detail` (and `title`); older errors a list of `errors` with `message`.
+    found = _json(response)
+    errors = found.get("errors")
+    first = errors[0] if isinstance(errors, list) and errors and isinstance(errors[0], dict) else {}
+    detail = found.get("detail") or found.get("title") or first.get("message") or response.reason_phrase
+    return str(detail)[:300]
