@@ -3,7 +3,9 @@ Care agents read; admins change policies and hours."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, status
 
 from care import items, sla
 from care.schemas import (
@@ -17,14 +19,14 @@ from care.schemas import (
     SlaPolicyPage,
 )
 from hearth import clock, paging
-from hearth.accounts.models import Role
-from hearth.auth import AdminAccount, RequireRole
+from hearth.accounts.models import Account, Role
+from hearth.auth import AdminAccount, require_role
 from hearth.db import DbSession
 from hearth.ids import BigId, Id
 from hearth.paging import Cursor, Limit
 
 router = APIRouter(prefix="/care", tags=["care queue"])
-Agent = RequireRole(Role.CARE_AGENT)
+Agent = Annotated[Account, Depends(require_role(Role.CARE_AGENT))]
 
 
 @router.get("/sla-policies", response_model=SlaPolicyPage)

@@ -219,7 +219,7 @@ async def reply(session: AsyncSession, agent: Account, item_id: int, data: Reply
     session.add(row)
     await session.flush()
     items.entry(session, item, EntryKind.REPLY, actor=agent, body=body, reply_id=row.id, ref=f"reply:{row.id}",
-                data={"target": target.name, "state": str(ReplyState.QUEUED)}, at=now)
+                data={"target": target.name}, at=now)  # its state lives on the reply (reply_id)
     await _answered(session, item, agent, now, data.version)
     events.publish(session, SEND_EVENT, reply_id=row.id)
     return row

@@ -52,7 +52,7 @@ BUSINESS_HOURS_ID = 1
 # The sweep reads overdue ids in pages this long, then records them in batches this small:
 # each batch is its own short write transaction, so requests never wait long for the lock.
 SWEEP_PAGE = 1_000
-SWEEP_BATCH = 50
+SWEEP_BATCH = 20
 
 
 # --- the clocks ----------------------------------------------------------------------------
@@ -301,20 +301,24 @@ async def _overdue_page(database: Database, now: datetime,
 
 
 async def _record_batch(database: Database, item_ids: list[int], now: datetime) -> int:
-    recorded = 0
     async with await database.writer(background=True) as session:
         # SKIP LOCKED (PostgreSQL): an item an agent is changing right now waits for the next sweep,
         # which sees it as the agent left it (answered in time, perhaps).
-        items = await session.scalars(select(CareItem).where(CareItem.id.in_(item_ids))
-                                      .with_for_update(skip_locked=True))
+        items = list(await session.scalars(select(CareItem).where(CareItem.id.in_(item_ids))
+                                           .with_for_update(skip_locked=True)))
+        # The breaches first, each in its own savepoint; then the items' lines and events, which
+        # the commit writes together (a savepoint flushes what is pending: interleaved, every
+        # breach would cost two flushes).
+        recorded: list[tuple[CareItem, str, datetime]] = []
         for item in items:
             for goal, due in open_goals(item).items():
                 if due <= now and await add_unique(session, SlaBreach(
                         item_id=item.id, goal=goal, due_at=due, breached_at=now, assignee_id=item.assignee_id)):
-                    _breached(session, item, goal, due, now)
-                    recorded += 1
+                    recorded.append((item, goal, due))
+        for item, goal, due in recorded:
+            _breached(session, item, goal, due, now)
         await session.commit()
-    return recorded
+    return len(recorded)
 
 
 def _breached(session: AsyncSession, item: CareItem, goal: str, due: datetime, now: datetime) -> None:

@@ -22,7 +22,7 @@ from care.models import (
     Mention,
     ReplyState,
 )
-from care.schemas import MentionIn
+from care.schemas import AuthorIn, MentionIn
 from forums.models import Post, Thread
 from hearth import clock, events
 from hearth.accounts.models import Account, Role
@@ -74,6 +74,20 @@ def platform(monkeypatch: pytest.MonkeyPatch) -> Requests:
     return seen
 
 
+@pytest.fixture(autouse=True)
+def agents_claim_themselves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Items wait unassigned (no round robin) until an agent claims or answers them."""
+    settings = get_settings()
+    if hasattr(settings, "care_assignment"):
+        monkeypatch.setattr(settings, "care_assignment", "pool")
+
+
+def said(external_id: str, text: str, **extra) -> MentionIn:  # noqa: ANN003
+    """A customer's message, by Jan Peeters (klant_jan)."""
+    message = mention(external_id, text, **extra)
+    return message.model_copy(update={"author": AuthorIn(handle="klant_jan", name="Jan Peeters", followers=120)})
+
+
 @pytest.fixture
 async def product(database: Database):  # noqa: ANN201
     async with database.sessionmaker() as s:
@@ -103,8 +117,11 @@ async def mention_item(database: Database, channel, *messages: MentionIn, langua
             customer_handle=stored[0].author_handle, customer_name="Jan Peeters",
             messages=[items.Message(ref=f"mention:{m.id}", at=m.published_at, body=m.text, author=m.author_handle,
                                     mention_id=m.id, pure_insult=pure_insult) for m in stored]))
+        # The listening source may have opened it first, with its own labels: these tests set theirs.
+        item = received.item
+        item.language, item.pure_insult = language or item.language, pure_insult or item.pure_insult
         await s.commit()
-        return received.item
+        return item
 
 
 async def community_item(database: Database, source: ItemSource, source_id: int, language: str = "en") -> CareItem:
@@ -157,7 +174,7 @@ async def test_a_canned_response_is_rendered_in_the_items_language(client, datab
     assert made.status_code == 201, made.text
     assert made.json()["variables"] == ["customer_name", "signature", "item_id", "brand"]
     assert_problem(await client.post("/api/v1/care/canned-responses", json=CARD_BLOCKED), 409, "conflict")
-    dutch = await mention_item(database, imports, mention("1", "hearth mijn kaart is geblokkeerd"), language="nl")
+    dutch = await mention_item(database, imports, said("1", "hearth mijn kaart is geblokkeerd"), language="nl")
     sent = await client.post(f"/api/v1/care/items/{dutch.id}/replies", json={"canned": "card-blocked"})
     assert sent.status_code == 201, sent.text
     brand = get_settings().community_name
@@ -175,7 +192,7 @@ async def test_a_language_without_text_falls_back_to_the_community_default(datab
     from care import canned
     from care.schemas import CannedIn
 
-    german = await mention_item(database, imports, mention("1", "hearth karte gesperrt"), language="de")
+    german = await mention_item(database, imports, said("1", "hearth karte gesperrt"), language="de")
     async with database.sessionmaker() as s:
         row = await canned.save(s, CannedIn(**CARD_BLOCKED))
         text = await canned.render(s, row, german, await s.get(Account, agent.id))
@@ -208,7 +225,7 @@ async def test_an_unknown_variable_is_refused_naming_it_and_its_text(client, age
 # --- notes ----------------------------------------------------------------------------------------
 
 async def test_a_note_is_private_and_never_sent(client, database: Database, agent, cor, imports) -> None:  # noqa: ANN001
-    item = await mention_item(database, imports, mention("1", "hearth help"))
+    item = await mention_item(database, imports, said("1", "hearth help"))
     async with database.sessionmaker() as s:
         await items.claim(s, await s.get(Account, cor.id), item.id)
         await s.commit()
@@ -226,7 +243,7 @@ async def test_a_note_is_private_and_never_sent(client, database: Database, agen
 
 async def test_two_agents_replying_at_once_one_gets_a_conflict(client, make_client, database: Database, agent,  # noqa: ANN001
                                                                 cor, imports) -> None:  # noqa: ANN001
-    item = await mention_item(database, imports, mention("1", "hearth waar blijft mijn kaart"))
+    item = await mention_item(database, imports, said("1", "hearth waar blijft mijn kaart"))
     other = make_client()
     await sign_in(client, agent.email)
     await sign_in(other, cor.email)
@@ -249,7 +266,7 @@ async def test_two_agents_replying_at_once_one_gets_a_conflict(client, make_clie
 
 
 async def test_a_pure_insult_is_answered_only_on_insistence(client, database: Database, agent, imports) -> None:  # noqa: ANN001
-    item = await mention_item(database, imports, mention("1", "hearth idioten"), pure_insult=True)
+    item = await mention_item(database, imports, said("1", "hearth idioten"), pure_insult=True)
     await sign_in(client, agent.email)
     refused = await client.post(f"/api/v1/care/items/{item.id}/replies", json={"body": "Wij helpen u graag."})
     assert assert_problem(refused, 409, "conflict")["errors"][0]["loc"] == ["body", "insist"]
@@ -262,7 +279,7 @@ async def test_a_pure_insult_is_answered_only_on_insistence(client, database: Da
 
 async def test_a_reply_to_a_deleted_mention_records_nothing(client, database: Database, agent,  # noqa: ANN001
                                                            x_sender) -> None:  # noqa: ANN001
-    item = await mention_item(database, x_sender, mention("1900", "hearth my card"))
+    item = await mention_item(database, x_sender, said("1900", "hearth my card"))
     async with database.sessionmaker() as s:
         await s.execute(update(Mention).values(removed_at=clock.now()))
         await s.commit()
@@ -283,7 +300,7 @@ async def _one_pass(database: Database) -> None:
 
 async def test_a_failed_send_is_visible_and_a_retry_never_sends_twice(client, database: Database, agent, x_sender,  # noqa: ANN001
                                                                      platform, sending, frozen_clock) -> None:  # noqa: ANN001
-    item = await mention_item(database, x_sender, mention("1900", "hearth my card is blocked"))
+    item = await mention_item(database, x_sender, said("1900", "hearth my card is blocked"))
     await sign_in(client, agent.email)
     platform.answers.append(httpx.Response(500, json={"title": "Internal Error", "detail": "Over capacity"}))
     made = await client.post(f"/api/v1/care/items/{item.id}/replies", json={"body": "We unblocked it, sorry!"})
@@ -318,7 +335,7 @@ async def test_a_failed_send_is_visible_and_a_retry_never_sends_twice(client, da
 
 async def test_a_refused_send_is_not_retried(client, database: Database, agent, x_sender, platform,  # noqa: ANN001
                                              sending) -> None:  # noqa: ANN001
-    item = await mention_item(database, x_sender, mention("1900", "hearth my card"))
+    item = await mention_item(database, x_sender, said("1900", "hearth my card"))
     await sign_in(client, agent.email)
     platform.answers.append(httpx.Response(403, json={"detail": "You are not permitted to reply"}))
     await client.post(f"/api/v1/care/items/{item.id}/replies", json={"body": "Sorry about that"})
@@ -328,7 +345,7 @@ async def test_a_refused_send_is_not_retried(client, database: Database, agent, 
 
 
 async def test_dry_run_records_without_sending(client, database: Database, agent, x_sender, platform) -> None:  # noqa: ANN001
-    item = await mention_item(database, x_sender, mention("1900", "hearth my card"))
+    item = await mention_item(database, x_sender, said("1900", "hearth my card"))
     await sign_in(client, agent.email)
     await client.post(f"/api/v1/care/items/{item.id}/replies", json={"body": "Sorry about that"})
     await drain(database)
@@ -342,7 +359,7 @@ async def test_without_a_token_a_reply_is_a_dry_run(client, database: Database, 
                                                     sending) -> None:  # noqa: ANN001
     await make_topic(database, "Hearth", "hearth")
     channel = await make_channel(database, kind="x", name="X without token", account="HearthBank", secret=SECRET)
-    item = await mention_item(database, channel, mention("1900", "hearth my card"))
+    item = await mention_item(database, channel, said("1900", "hearth my card"))
     await sign_in(client, agent.email)
     await client.post(f"/api/v1/care/items/{item.id}/replies", json={"body": "Sorry about that"})
     await drain(database)
@@ -354,8 +371,8 @@ async def test_a_facebook_reply_is_a_comment_by_the_page(client, database: Datab
     await make_topic(database, "Hearth", "hearth")
     page = await make_channel(database, kind="facebook", name="Facebook page", account="104872305234567",
                               secret=APP_SECRET, verify_token="verify", access_token=FB_TOKEN)
-    item = await mention_item(database, page, mention("104872305234567_555", "hearth is my transfer gone?"),
-                              mention("555_777", "hearth still nothing", parent="104872305234567_555",
+    item = await mention_item(database, page, said("104872305234567_555", "hearth is my transfer gone?"),
+                              said("555_777", "hearth still nothing", parent="104872305234567_555",
                                       conversation="104872305234567_555", minutes=3))
     platform.answers.append(httpx.Response(200, json={"id": "555_778"}))
     await sign_in(client, agent.email)
@@ -439,7 +456,7 @@ async def test_tags_live_in_folders(client, make_client, database: Database, age
     folders = (await client.get("/api/v1/care/tag-folders")).json()
     assert [(f["name"], f["tags"]) for f in folders] == [("Commercial", []), ("Corporate", ["complaint"])]
 
-    item = await mention_item(database, imports, mention("1", "hearth fees again"))
+    item = await mention_item(database, imports, said("1", "hearth fees again"))
     tagged = await client.put(f"/api/v1/care/items/{item.id}/tags", json={"tags": ["Complaint", "fees"]})
     assert tagged.status_code == 200, tagged.text
     assert [(t["name"], t["folder"]) for t in tagged.json()["tags"]] == [("complaint", "Corporate"), ("fees", None)]
