@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care import ingest, jobs, replies, service, sla
+from care import ingest, jobs, recipes, replies, service, sla
 from hearth import events
 from hearth.db import Database
 from hearth.events import Event, Lane, Work
@@ -52,6 +52,49 @@ async def resume_imports(database: Database) -> int:
 @events.chore
 async def prune_inbox(session: AsyncSession) -> int:
     return await ingest.prune(session)
+
+
+# --- automation recipes (care.recipes) ---------------------------------------------------------
+
+RECIPE_SWEEP_SECONDS = 60
+
+
+@events.on("care.item_created", budget=10)
+async def recipes_on_created(session: AsyncSession, event: Event) -> None:
+    await recipes.on_received(session, int(event.payload["item_id"]), created=True,
+                              messages=int(event.payload.get("messages") or 0), event_id=event.id)
+
+
+@events.on("care.item_changed", budget=10)
+async def recipes_on_message(session: AsyncSession, event: Event) -> None:
+    # Only new customer messages (items.receive) trigger recipes; the changes recipes and
+    # agents make publish this event without `messages`, so a recipe never triggers itself.
+    messages = int(event.payload.get("messages") or 0)
+    if messages > 0:
+        await recipes.on_received(session, int(event.payload["item_id"]), created=False, messages=messages,
+                                  event_id=event.id)
+
+
+@events.every(RECIPE_SWEEP_SECONDS)
+async def sweep_recipes(database: Database) -> int:
+    """No reply for a while, a goal about to be due: the time-based recipes."""
+    return await recipes.sweep(database)
+
+
+@events.on(recipes.NOTIFY_EVENT, lane=Lane.SLOW, budget=60)
+async def recipe_notify(work: Work, event: Event) -> None:
+    """A recipe's notification: a webhook POST outside any transaction (a failure is retried
+    with backoff), or an e-mail address told in Hearth when it is staff's."""
+    payload = {**event.payload, "event_id": event.id}
+    async with work.database.sessionmaker() as session:
+        body = await recipes.notify_payload(session, payload)
+    if body is None:  # the item was deleted since
+        return
+    if "webhook" in payload:
+        await recipes.post_webhook(payload["webhook"], body)
+        return
+    async with work.write() as session:
+        await recipes.notify_email(session, payload, body)
 
 
 # --- response-time goals (care.sla) ------------------------------------------------------------

@@ -295,6 +295,8 @@ class CareItem(Base):
         Index("ix_care_items_status_due", "status", "due_at"),
         Index("ix_care_items_assignee_status", "assignee_id", "status"),
         Index("ix_care_items_updated", "updated_at"),
+        # The no-reply recipes' sweep: active items by how long the customer has waited.
+        Index("ix_care_items_status_waiting", "status", "waiting_since"),
     )
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True)
@@ -489,6 +491,9 @@ class Recipe(Base):
     conditions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     actions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(default=True)
+    # Time-based recipes: every wait that reached its moment up to here was looked at (the
+    # sweep's bookmark, so each occasion is evaluated once however often the sweep passes).
+    swept_until: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -85,6 +85,50 @@ class ChannelIn(BaseModel):
 
 class CorrectionIn(BaseModel):
     sentiment: Literal["positive", "neutral", "negative"]
+
+
+# --- automation recipes (care.recipes validates conditions and actions, naming each path) ---
+
+class RecipeIn(BaseModel):
+    name: CleanLine = Field(min_length=2, max_length=80)
+    trigger: Literal["item_created", "message_received", "no_reply", "sla_warning"]
+    minutes: int | None = Field(default=None, description="No reply for this long (no_reply); this long before "
+                                                          "a goal is due (sla_warning). Required for those two.")
+    conditions: list[Any] = Field(default_factory=list, max_length=30,
+                                             description='All must hold: [{"field", "op", "value"}]')
+    actions: list[Any] = Field(min_length=1, max_length=20, description='In order: [{"type", …}]')
+    position: int = Field(default=0, ge=0, le=1_000_000, description="Recipes run in this order (then by id)")
+    active: bool = True
+
+
+class RecipeOut(BaseModel):
+    id: int
+    name: str
+    trigger: str
+    minutes: int | None
+    conditions: list[dict[str, Any]]
+    actions: list[dict[str, Any]]
+    position: int
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class RecipePage(Page[RecipeOut]):
+    pass
+
+
+class TriedItemOut(BaseModel):
+    item_id: int
+    title: str
+    matched: bool
+    actions: list[dict[str, Any]] = Field(description="What the recipe would have done (empty when not matched)")
+
+
+class TryOut(BaseModel):
+    looked_at: int
+    matched: int
+    items: list[TriedItemOut]
 
 
 # --- response-time goals (care.sla) ------------------------------------------------------------

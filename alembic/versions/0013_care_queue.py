@@ -58,6 +58,7 @@ def upgrade() -> None:
     sa.Column('conditions', sa.JSON(), nullable=False),
     sa.Column('actions', sa.JSON(), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('swept_until', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_care_recipes')),
@@ -156,6 +157,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_care_items_customer_id'), ['customer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_care_items_language'), ['language'], unique=False)
         batch_op.create_index('ix_care_items_status_due', ['status', 'due_at'], unique=False)
+        batch_op.create_index('ix_care_items_status_waiting', ['status', 'waiting_since'], unique=False)
         batch_op.create_index('ix_care_items_updated', ['updated_at'], unique=False)
 
     op.create_table('care_saved_views',
@@ -321,6 +323,7 @@ def downgrade() -> None:
     op.drop_table('care_saved_views')
     with op.batch_alter_table('care_items', schema=None) as batch_op:
         batch_op.drop_index('ix_care_items_updated')
+        batch_op.drop_index('ix_care_items_status_waiting')
         batch_op.drop_index('ix_care_items_status_due')
         batch_op.drop_index(batch_op.f('ix_care_items_language'))
         batch_op.drop_index(batch_op.f('ix_care_items_customer_id'))
