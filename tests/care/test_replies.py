@@ -30,7 +30,7 @@ from hearth.db import Database
 from hearth.events.models import OutboxEvent
 from hearth.security import CSRF_HEADER
 from hearth.settings import get_settings
-from moderation.models import ContentState
+from moderation.models import ContentState, Reviewable, ReviewStatus
 from reviews import service as reviews
 from reviews.models import BrandResponse
 from reviews.schemas import CategoryIn as ReviewCategoryIn
@@ -420,6 +420,30 @@ async def test_a_reply_to_a_deleted_question_records_nothing(client, database: D
     gone = await client.post(f"/api/v1/care/items/{item.id}/replies", json={"body": "Here is how"})
     assert "question was deleted" in assert_problem(gone, 409, "conflict")["detail"]
     assert await the_replies(database) == []
+
+
+async def test_a_reply_to_a_flag_answers_where_the_flagged_post_lives(client, database: Database, agent,  # noqa: ANN001
+                                                                     category) -> None:  # noqa: ANN001
+    asker = await aged_member(database, "asker@example.com", "Ann Asker")
+    thread = await ask(database, asker, category)
+    async with database.sessionmaker() as s:
+        opening = await s.scalar(select(Post).where(Post.thread_id == thread.id))
+        flag = Reviewable(content_kind="forum.post", content_id=opening.id, status=ReviewStatus.PENDING,
+                          created_at=clock.now(), updated_at=clock.now())
+        odd = Reviewable(content_kind="profile", content_id=1, status=ReviewStatus.PENDING,
+                         created_at=clock.now(), updated_at=clock.now())
+        s.add_all([flag, odd])
+        await s.commit()
+    item = await community_item(database, ItemSource.FLAG, flag.id)
+    elsewhere = await community_item(database, ItemSource.FLAG, odd.id)
+    await sign_in(client, agent.email)
+    made = await client.post(f"/api/v1/care/items/{item.id}/replies", json={"body": "We looked into it for you."})
+    assert made.status_code == 201 and made.json()["in_reply_to"] == f"thread:{thread.id}", made.text
+    nowhere = await client.post(f"/api/v1/care/items/{elsewhere.id}/replies", json={"body": "Hello"})
+    assert "nowhere to reply" in assert_problem(nowhere, 409, "conflict")["detail"]
+    await drain(database)
+    [reply] = await the_replies(database)
+    assert reply.state == ReplyState.SENT and reply.external_id.startswith("post:")
 
 
 async def test_a_review_reply_becomes_the_brand_response(client, database: Database, agent,  # noqa: ANN001
