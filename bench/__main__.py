@@ -123,6 +123,8 @@ def main() -> None:
                         help="search corpus size in threads of 10 posts (default: 100,000 posts)")
     parser.add_argument("--screening-texts", type=int, default=3_000, help="posts screened for the moderation figures")
     parser.add_argument("--mentions", type=int, default=10_000, help="mentions ingested at each number of topics")
+    parser.add_argument("--recipe-items", type=int, default=10_000,
+                        help="open care items the time-based recipes sweep over")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
@@ -147,6 +149,11 @@ def main() -> None:
         ctx["background"] = asyncio.run(background.measure(
             background_url, pages.free_port(), seconds=args.seconds,
             say=lambda text: status.update(f"Background work: {text}…")))
+    from bench import recipes as recipes_bench
+
+    with console.status(f"Automation recipes: 200 per item, the sweep over {args.recipe_items:,} open items…"):
+        ctx["recipes"] = asyncio.run(recipes_bench.measure(
+            args.database_url or f"sqlite+aiosqlite:///{workdir}/recipes.db", open_items=args.recipe_items))
     report(runs, url, ctx)
 
 
@@ -201,6 +208,9 @@ def report(runs: list[dict], url: str, ctx: dict) -> None:
     from bench import background
 
     background.report(console, ctx["background"])
+    from bench import recipes as recipes_bench
+
+    recipes_bench.report(console, ctx["recipes"])
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps({"pages": [{"database": run["url"].split(":")[0],
@@ -209,7 +219,7 @@ def report(runs: list[dict], url: str, ctx: dict) -> None:
                                                   "search": latency,
                                                   "screening": screening, "recompute": recompute,
                                                   "ingestion": ctx["ingestion"], "over_http": ctx["over_http"],
-                                                  "background": ctx["background"]},
+                                                  "background": ctx["background"], "recipes": ctx["recipes"]},
                                                  indent=2))
 
 
