@@ -22,7 +22,7 @@ from hearth.security import CSRF_COOKIE, SESSION_COOKIE, new_nonce
 
 ROOT = Path(__file__).resolve().parent.parent
 SIGNED_IN = {"member": "the asker of the bench thread", "moderator": "moderator@demo.hearth.test",
-             "retention": "retention@demo.hearth.test"}
+             "retention": "retention@demo.hearth.test", "care": "care@demo.hearth.test"}
 
 
 @dataclass
@@ -55,6 +55,8 @@ PAGES = [
     ("notifications", "notifications", "member", 0.25, False),
     ("moderation queue", "moderation", "moderator", 0.25, False),
     ("retention dashboard", "retention", "retention", 0.25, False),
+    ("care queue", "care_queue", "care", 0.25, False),
+    ("care item", "care_item", "care", 0.10, False),
 ]
 
 
@@ -75,18 +77,34 @@ async def sign_in(database: Database, thread_path: str) -> dict[str, str]:
         asker = await session.get(Account, thread.author_id)
         people = {"member": asker,
                   "moderator": await service.get_by_email(session, "moderator@demo.hearth.test"),
-                  "retention": await service.get_by_email(session, "retention@demo.hearth.test")}
+                  "retention": await service.get_by_email(session, "retention@demo.hearth.test"),
+                  "care": await service.get_by_email(session, "care@demo.hearth.test")}
+        care_item = await _care_item(session, thread, asker)
         sessions = {role: (await service.start_session(session, account, user_agent="bench")).token
                     for role, account in people.items()}
         await session.commit()
-        return {"handle": asker.handle, "csrf_nonce": new_nonce(),
+        return {"handle": asker.handle, "csrf_nonce": new_nonce(), "care_item": care_item,
                 **{f"session_{role}": token for role, token in sessions.items()}}
+
+
+async def _care_item(session, thread, asker) -> int:  # noqa: ANN001
+    """The bench thread's question as a care item of its asker (the item page's data)."""
+    from care import items
+    from care.models import ItemSource
+    from hearth import clock
+
+    message = items.Message(ref=f"thread:{thread.id}", at=clock.now(), body=thread.title, author=asker.display_name)
+    received = await items.receive(session, items.Conversation(
+        source=ItemSource.QUESTION, source_id=thread.id, channel="community", title=thread.title, language="en",
+        customer_id=asker.id, customer_name=asker.display_name, messages=(message,)))
+    return received.item.id
 
 
 def targets(ctx: dict) -> list[Target]:
     paths = {"thread": ctx["thread"], "product": ctx["product"], "home": "/", "category": ctx["category"],
              "search": "/search?q=card+blocked", "profile": f"/members/{ctx['handle']}",
-             "notifications": "/notifications", "moderation": "/mod", "retention": "/retention"}
+             "notifications": "/notifications", "moderation": "/mod", "retention": "/retention",
+             "care_queue": "/care/queue", "care_item": f"/care/items/{ctx['care_item']}"}
     found = [Target("trivial endpoint (/livez)", "/livez")]
     for name, key, role, share, public in PAGES:
         if public:

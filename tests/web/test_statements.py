@@ -15,8 +15,11 @@ import httpx
 import pytest
 from sqlalchemy import event
 
+from care import items as care_items
+from care.models import CareItem, EntryKind, ItemSource
 from forums import service as forums
 from forums.schemas import CategoryIn
+from hearth import clock
 from hearth.accounts.models import Account, Role
 from hearth.db import Database
 from moderation import service as moderation
@@ -45,6 +48,12 @@ BUDGETS = {
     "notifications": (3, 1),
     "mod queue": (4, 1),
     "retention dashboard": (7, 1),
+    "care queue": (6, 1),
+    # Never kept (who else has it open changes every few seconds): the item, its timeline, tags,
+    # viewers, replies' states, escalations, canned responses, procedures, the crisis banner and
+    # the customer's side (other items, account, reviews, posts, retention cases); one more when
+    # another agent holds it (their name).
+    "care item": (16, 16),
 }
 _TRANSACTION = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 
@@ -57,6 +66,8 @@ class Community:
     thread_id: int
     thread_url: str
     product_id: int
+    care: Account
+    care_item_id: int
     grown: int = 0
 
 
@@ -74,7 +85,9 @@ async def _build(database: Database) -> Community:
     async with database.sessionmaker() as s:
         await forums.set_following(s, await s.get(Account, asker.id), thread.id, True)
         await s.commit()
-    community = Community(asker, moderator, agent, thread.id, forums.thread_url(thread), product.id)
+    care = await create_member(database, "care@example.com", "Cas Care", frozenset({Role.CARE_AGENT}))
+    item = await _care_item(database, asker, thread.id, "My card is blocked abroad")
+    community = Community(asker, moderator, agent, thread.id, forums.thread_url(thread), product.id, care, item)
     await _grow(database, community, 2)
     return community
 
@@ -96,8 +109,24 @@ async def _grow(database: Database, community: Community, count: int) -> None:
             await reviews.vote(s, asker, review.id, True)
             await moderation.flag(s, asker, FlagIn(kind="review", content_id=review.id, reason=FlagReason.SPAM))
             await s.commit()
+        # The asker's other conversations with care, and more on the item's timeline.
+        await _care_item(database, community.asker, 10_000 + i, f"Question number {i} for care")
+        async with database.sessionmaker() as s:
+            care_items.entry(s, await s.get(CareItem, community.care_item_id), EntryKind.NOTE,
+                             actor=await s.get(Account, community.care.id), body=f"note {i}")
+            await s.commit()
     community.grown += count
     await drain(database)  # notifications, retention cases, search documents
+
+
+async def _care_item(database: Database, customer: Account, source_id: int, text: str) -> int:
+    message = care_items.Message(ref=f"thread:{source_id}", at=clock.now(), body=text, author=customer.display_name)
+    async with database.sessionmaker() as s:
+        received = await care_items.receive(s, care_items.Conversation(
+            source=ItemSource.QUESTION, source_id=source_id, channel="community", title=text, language="en",
+            customer_id=customer.id, customer_name=customer.display_name, messages=(message,)))
+        await s.commit()
+        return received.item.id
 
 
 def _forget_renders() -> None:
@@ -147,6 +176,7 @@ async def test_every_page_costs_the_same_statements_whatever_it_shows(database: 
     asker = await _signed_in(make_client, community.asker)
     moderator = await _signed_in(make_client, community.moderator)
     agent = await _signed_in(make_client, community.agent)
+    care = await _signed_in(make_client, community.care)
     pages = {
         "thread": (asker, community.thread_url),
         "product": (asker, "/products/current-account"),
@@ -157,6 +187,8 @@ async def test_every_page_costs_the_same_statements_whatever_it_shows(database: 
         "notifications": (asker, "/notifications"),
         "mod queue": (moderator, "/mod"),
         "retention dashboard": (agent, "/retention"),
+        "care queue": (care, "/care/queue"),
+        "care item": (care, f"/care/items/{community.care_item_id}"),
     }
     small = await _costs(database, pages)
     await _grow(database, community, 4)
