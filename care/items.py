@@ -327,7 +327,7 @@ async def _tag_ids(session: AsyncSession, names: Sequence[str]) -> dict[str, int
         if name not in known:
             tag = CareTag(name=name)
             if not await add_unique(session, tag):  # made by another request just now
-                tag = await session.scalar(select(CareTag).where(CareTag.name == name))
+                tag = (await session.scalars(select(CareTag).where(CareTag.name == name))).one()
             known[name] = tag.id
     return known
 
@@ -367,7 +367,7 @@ async def active_load(session: AsyncSession, agent_ids: Sequence[int]) -> dict[i
     rows = await session.execute(select(CareItem.assignee_id, func.count()).where(
         CareItem.assignee_id.in_(agent_ids), CareItem.status.in_(ACTIVE_STATUSES)).group_by(CareItem.assignee_id))
     load = dict.fromkeys(agent_ids, 0)
-    load.update({agent_id: count for agent_id, count in rows})
+    load.update({agent_id: count for agent_id, count in rows if agent_id is not None})
     return load
 
 
