@@ -3,6 +3,7 @@
 from fastapi import Depends
 
 from api import accounts, care, care_recipes, forums, moderation, notifications, operations, retention, reviews
+from api.care_queue import router as care_queue_router
 from api.care_replies import router as care_replies_router
 from api.care_sla import router as care_sla_router
 from api.openapi import document
@@ -14,5 +15,6 @@ PREFIX = "/api/v1"
 DEPENDENCIES = [Depends(refuse_unknown_query), Depends(verify_api_csrf), Depends(limit_writes)]
 ROUTERS = [accounts.router, forums.router, notifications.router, moderation.router, reviews.router,
            retention.router, care.router, operations.router, care_sla_router, care_recipes.router,
-           care_replies_router]
+           care_replies_router,
+           care_queue_router]
 __all__ = ["DEPENDENCIES", "PREFIX", "ROUTERS", "document"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care import ingest, jobs, recipes, replies, service, sla
+from care import escalation, ingest, jobs, presence, recipes, replies, routing, service, sla
 from hearth import events
 from hearth.db import Database
 from hearth.events import Event, Lane, Work
@@ -115,3 +115,49 @@ async def send_reply(work: Work, event: Event) -> None:
     """A reply on its way: outside any transaction (a platform may be slow), one run per reply
     at a time; a platform that failed is tried again with backoff, a sent reply never again."""
     await replies.deliver(work, int(event.payload["reply_id"]))
+
+
+# --- working the queue: crisis mode, routing, escalation contacts, presence ---------------------
+# (care.escalation, care.routing, care.presence)
+
+ROUTING_PASS_SECONDS = 60
+# Changes after which an agent may have room again: the waiting items are given out.
+FREES_ROOM = frozenset({"status", "release", "takeover", "assign"})
+
+
+@events.on("care.item_created", budget=10)
+async def queue_on_created(session: AsyncSession, event: Event) -> None:
+    # Crisis first, so the item is routed at the priority it will keep.
+    item_id = int(event.payload["item_id"])
+    await escalation.apply_crisis(session, item_id)
+    await routing.route(session, item_id)
+
+
+@events.on("care.item_changed", budget=10)
+async def queue_on_changed(session: AsyncSession, event: Event) -> None:
+    if event.payload.get("change") in FREES_ROOM:
+        await routing.fill(session)
+
+
+@events.on(routing.AGENT_EVENT, budget=10)
+async def queue_on_agent(session: AsyncSession, event: Event) -> None:
+    await routing.fill(session)
+
+
+@events.every(ROUTING_PASS_SECONDS)
+async def routing_pass(database: Database) -> int:
+    """What no change announced (an agent back from leave, a missed event): waiting items out."""
+    async with await database.writer(background=True) as session:
+        given = await routing.fill(session)
+        await session.commit()
+        return given
+
+
+@events.on(escalation.STARTED_EVENT, budget=30)
+async def tell_escalation_contacts(session: AsyncSession, event: Event) -> None:
+    await escalation.tell_contacts(session, event.payload)
+
+
+@events.chore
+async def prune_presence(session: AsyncSession) -> int:
+    return await presence.prune(session)

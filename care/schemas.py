@@ -405,3 +405,180 @@ class ItemTagsIn(BaseModel):
 class ItemTagsOut(BaseModel):
     item_id: int
     tags: list[TagOut]
+
+
+# --- working the queue: items, saved views, agents, escalation procedures, crisis mode ---------
+# (care.queue, care.routing, care.escalation; api/care_queue.py)
+
+PriorityName = Literal["urgent", "high", "normal", "low"]
+_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+LanguageCode = Annotated[str, Field(min_length=2, max_length=8, pattern=r"^[a-z]{2,3}(-[a-z0-9]{2,4})?$")]
+
+
+class PersonOut(BaseModel):
+    id: int
+    display_name: str
+
+
+class ViewerOut(PersonOut):
+    seen_at: datetime
+
+
+class CustomerOut(BaseModel):
+    handle: str | None
+    name: str | None
+    account_id: int | None
+    followers: int | None
+
+
+class QueueItemOut(BaseModel):
+    id: int
+    source: str
+    status: str
+    priority: PriorityName
+    language: str | None
+    assignee: PersonOut | None
+    title: str
+    channel: str
+    url: str | None
+    customer: CustomerOut
+    sentiment: str | None
+    first_response_due_at: datetime | None
+    first_response_at: datetime | None
+    due_at: datetime | None = Field(description="The earliest goal still running: what the queue sorts on")
+    breached: bool
+    tags: list[str]
+    version: int = Field(description="Send it back as `version` to act only on what you saw")
+    viewers: list[ViewerOut] = Field(description="Other agents who have the item open now")
+    last_message_at: datetime
+    created_at: datetime
+    updated_at: datetime
+
+
+class QueuePage(Page[QueueItemOut]):
+    pass
+
+
+class EntryOut(BaseModel):
+    id: int
+    kind: str
+    actor: PersonOut | None
+    author: str | None
+    body: str | None
+    data: dict[str, Any]
+    at: datetime
+
+
+class EscalationOut(BaseModel):
+    id: int
+    procedure_id: int | None
+    procedure: str | None
+    reason: str | None
+    steps: list[str]
+    steps_done: list[int] = Field(description="Step numbers (from 1) done")
+    started_at: datetime
+    closed_at: datetime | None
+
+
+class QueueItemDetailOut(QueueItemOut):
+    timeline: list[EntryOut]
+    escalations: list[EscalationOut]
+
+
+class VersionIn(BaseModel):
+    version: Id | None = Field(default=None, description="The item's version you saw: a 409 if it changed since")
+
+
+class ItemStatusIn(VersionIn):
+    status: Literal["open", "pending_customer", "escalated", "resolved", "ignored"]
+
+
+class EscalateIn(VersionIn):
+    procedure_id: Id | None = None
+    reason: Annotated[str, Field(max_length=2_000), CLEAN] | None = None
+
+
+class SavedViewIn(BaseModel):
+    name: CleanLine = Field(min_length=1, max_length=60)
+    filters: dict[str, str | None] = Field(max_length=10, description="The list's query parameters: view, status, "
+                                                                      "source, channel, language, tag")
+
+
+class SavedViewOut(BaseModel):
+    id: int
+    name: str
+    filters: dict[str, str]
+    created_at: datetime
+
+
+class AgentOut(PersonOut):
+    capacity: int
+    languages: list[str]
+    available: bool
+    load: int = Field(description="Active items the agent holds")
+    has_room: bool
+    last_assigned_at: datetime | None
+
+
+class AgentIn(BaseModel):
+    """What is left out stays as it is."""
+
+    capacity: int | None = Field(default=None, ge=1, le=1_000)
+    languages: list[LanguageCode] | None = Field(default=None, max_length=20, description="Empty: any language")
+    available: bool | None = None
+    signature: Annotated[str, Field(max_length=120), CLEAN] | None = None
+
+
+class ContactIn(BaseModel):
+    name: CleanLine = Field(min_length=1, max_length=120)
+    email: str = Field(max_length=254, pattern=_EMAIL)
+
+    @field_validator("email")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        return value.strip().lower()
+
+
+class ProcedureIn(BaseModel):
+    name: CleanLine = Field(min_length=2, max_length=80)
+    description: Annotated[str, Field(max_length=4_000), CLEAN] = ""
+    steps: list[Annotated[str, Field(min_length=1, max_length=300), CLEAN]] = Field(min_length=1, max_length=30)
+    contacts: list[ContactIn] = Field(default_factory=list, max_length=20)
+
+
+class ProcedureOut(BaseModel):
+    id: int
+    name: str
+    description: str
+    steps: list[str]
+    contacts: list[dict[str, str]]
+    created_at: datetime
+    updated_at: datetime
+
+
+class CrisisIn(BaseModel):
+    active: bool
+    message: Annotated[str, Field(max_length=300), CLEAN] = ""
+    keywords: list[Annotated[str, Field(min_length=1, max_length=60), CLEAN]] = Field(
+        default_factory=list, max_length=50, description="Empty: every new item rises")
+    priority: PriorityName = "urgent"
+
+    @model_validator(mode="after")
+    def _banner(self) -> CrisisIn:
+        if self.active and not self.message.strip():
+            raise ValueError("An active crisis needs a message for the banner")
+        return self
+
+
+class CrisisOut(BaseModel):
+    active: bool
+    message: str
+    keywords: list[str]
+    priority: PriorityName
+    started_by: PersonOut | None
+    started_at: datetime | None
+    updated_at: datetime | None
+
+
+class PresenceOut(BaseModel):
+    viewers: list[ViewerOut] = Field(description="Other agents who have the item open now")

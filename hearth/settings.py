@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
@@ -99,6 +100,12 @@ class Settings(BaseSettings):
     retention_lead_emails: str = ""  # comma-separated; overdue cases escalate to them (else to admins)
     # Social listening: received messages are kept this long after they were processed.
     care_inbox_keep_days: int = 7
+    # The care queue: how new items are given out (round_robin: the agent idle longest;
+    # language: an agent who answers the item's language first; pool: agents claim), an agent's
+    # capacity until it is set, and how long a presence beat counts (due soon: below).
+    care_assignment: Literal["round_robin", "language", "pool"] = "round_robin"
+    care_capacity: int = Field(default=10, ge=1)
+    care_presence_seconds: int = Field(default=30, ge=5)
     # Care response-time goals count business hours in this time zone until an admin saves them,
     # and show as due soon this many minutes before they are due.
     care_timezone: str = "Europe/Brussels"
