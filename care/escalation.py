@@ -108,6 +108,14 @@ async def _bump(session: AsyncSession, item: CareItem, version: int | None, what
     events.publish(session, "care.item_changed", item_id=item.id, change=what)
 
 
+async def running(session: AsyncSession, item_id: int, procedure_id: int | None) -> bool:
+    """Whether the procedure (None: any) is running on the item."""
+    query = exists().where(Escalation.item_id == item_id, Escalation.closed_at.is_(None))
+    if procedure_id is not None:
+        query = query.where(Escalation.procedure_id == procedure_id)
+    return bool(await session.scalar(select(query)))
+
+
 async def start(session: AsyncSession, agent: Account | None, item_id: int, *, procedure_id: int | None = None,
                 reason: str | None = None, version: int | None = None) -> Escalation:
     """Escalate the item (its holder, or anyone when nobody holds it; None: the system)."""
@@ -117,8 +125,7 @@ async def start(session: AsyncSession, agent: Account | None, item_id: int, *, p
     if agent is not None:
         items.check_holder(item, agent)
     procedure = await get_procedure(session, procedure_id) if procedure_id is not None else None
-    if procedure is not None and await session.scalar(select(exists().where(
-            Escalation.item_id == item.id, Escalation.procedure_id == procedure.id, Escalation.closed_at.is_(None)))):
+    if procedure is not None and await running(session, item.id, procedure.id):
         raise Conflict("This procedure is already running on this item", field="procedure_id")
     if item.status == ItemStatus.ESCALATED:
         await _bump(session, item, version, "escalation")

@@ -32,13 +32,12 @@ import httpx
 from sqlalchemy import and_, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care import calendar, items, sla
+from care import calendar, escalation, items, routing, sla
 from care.models import (
     ACTIVE_STATUSES,
     CLOSED_STATUSES,
     BusinessHours,
     CannedResponse,
-    CareAgent,
     CareEntry,
     CareItem,
     EntryKind,
@@ -647,35 +646,30 @@ async def _do_status(session: AsyncSession, item: CareItem, recipe: Compiled, ac
     before = item.status
     status = STATUS_ACTIONS[action["type"]]
     await _set_status(session, item, recipe, status)
-    if action["type"] == "escalate":
-        # care.escalation (procedures with steps and contacts) does not exist yet: the item is
-        # escalated and the timeline says which procedure the recipe asked for.
-        items.entry(session, item, EntryKind.ESCALATION, data={"procedure": action.get("procedure"),
-                                                               "by": f"recipe {recipe.name}"})
     return {"type": action["type"], "from": str(before), "to": str(status)}, None
 
 
-async def _next_agent(session: AsyncSession, item: CareItem) -> Account | None:
-    """Round robin: the available agent idle longest who answers the item's language and has room."""
-    agents = list(await session.scalars(
-        select(CareAgent).join(Account, Account.id == CareAgent.account_id)
-        .where(CareAgent.available.is_(True), Account.is_active.is_(True))
-        .order_by(CareAgent.last_assigned_at.asc().nulls_first(), CareAgent.account_id)))
-    agents = [a for a in agents if a.account_id != item.assignee_id
-              and (not a.languages or item.language is None or item.language in a.languages)]
-    load = await items.active_load(session, [a.account_id for a in agents]) if agents else {}
-    for agent in agents:
-        if load[agent.account_id] < agent.capacity:
-            account = await session.get(Account, agent.account_id)
-            if account is not None and items.is_agent(account):
-                agent.last_assigned_at = clock.now()
-                return account
-    return None
+async def _do_escalate(session: AsyncSession, item: CareItem, recipe: Compiled, action: dict[str, Any]) -> Done:
+    """Start the named procedure (its contacts are told), or escalate with the recipe as the reason."""
+    name = action.get("procedure")
+    done: dict[str, Any] = {"type": "escalate", "procedure": name, "from": str(item.status)}
+    procedure_id = await session.scalar(select(EscalationProcedure.id).where(
+        EscalationProcedure.name == name, EscalationProcedure.active.is_(True))) if name else None
+    if name and procedure_id is None:
+        return {**done, "note": "no such procedure any more"}, None
+    if await escalation.running(session, item.id, procedure_id):
+        return {**done, "note": "already running"}, None
+    started = await escalation.start(session, None, item.id, procedure_id=procedure_id,
+                                     reason=None if procedure_id else f"recipe {recipe.name}")
+    return {**done, "to": str(ItemStatus.ESCALATED), "escalation_id": started.id}, None
 
 
 async def _do_assign(session: AsyncSession, item: CareItem, recipe: Compiled, action: dict[str, Any]) -> Done:
     if action["agent"] == "team":
-        agent = await _next_agent(session, item)
+        # The queue's own routing: its mode (round robin or language), capacity and turn.
+        held = await session.get(Account, item.assignee_id) if item.assignee_id else None
+        await session.flush()  # routing reads the item afresh: what earlier actions changed goes first
+        agent = held or await routing.route(session, item.id, force=True)
     else:
         agent = await session.get(Account, action["agent"])
         agent = agent if agent is not None and agent.is_active and items.is_agent(agent) else None
@@ -705,7 +699,7 @@ async def _do_notify(session: AsyncSession, item: CareItem, recipe: Compiled, ac
 
 ACTIONS: dict[str, Callable[..., Any]] = {
     "tag": _do_tag, "priority": _do_priority, "sentiment": _do_sentiment, "assign": _do_assign,
-    "escalate": _do_status, "ignore": _do_status, "resolve": _do_status, "draft": _do_draft, "notify": _do_notify,
+    "escalate": _do_escalate, "ignore": _do_status, "resolve": _do_status, "draft": _do_draft, "notify": _do_notify,
 }
 
 

@@ -124,9 +124,13 @@ def _order(states: Sequence[AgentState], item: CareItem, mode: str) -> list[Agen
     return room
 
 
-async def route(session: AsyncSession, item_id: int, *, states: list[AgentState] | None = None) -> Account | None:
-    """Give the item to the next agent with room (None: it waits, or the queue is a pool)."""
+async def route(session: AsyncSession, item_id: int, *, states: list[AgentState] | None = None,
+                force: bool = False) -> Account | None:
+    """Give the item to the next agent with room (None: it waits, or the queue is a pool).
+    `force` routes in a pool too (a recipe that says "give it to the team"), round robin."""
     mode = get_settings().care_assignment
+    if force and mode == "pool":
+        mode = "round_robin"
     item = await session.get(CareItem, item_id, populate_existing=True)
     if mode == "pool" or item is None or item.assignee_id is not None or item.status not in ACTIVE_STATUSES:
         return None

@@ -220,7 +220,7 @@ async def test_status_actions_and_team_assignment_respect_capacity(database: Dat
     cas, cor = agents
     async with database.sessionmaker() as s:
         s.add_all([CareAgent(account_id=cas.id, capacity=1, languages=["en"]),
-                   CareAgent(account_id=cor.id, capacity=5, languages=["nl"])])
+                   CareAgent(account_id=cor.id, capacity=1, languages=["nl"])])
         await s.commit()
     await make_recipe(database, "Route", "item_created", actions=[{"type": "assign", "agent": "team"}])
     await make_recipe(database, "Insults", "item_created", position=1,
@@ -233,7 +233,7 @@ async def test_status_actions_and_team_assignment_respect_capacity(database: Dat
     await drain(database)
     assert (await state(database, english.id))[0].assignee_id == cas.id
     assert (await state(database, dutch.id))[0].assignee_id == cor.id
-    _, entries, _ = await state(database, full.id)  # Cas is full and Cor answers only Dutch
+    _, entries, _ = await state(database, full.id)  # Cas and Cor are both full
     assert next(e for e in entries if e.kind == EntryKind.RECIPE).data["did"][0] == {
         "type": "assign", "agent": "team", "to": None, "note": "no agent with room"}
     item, _, _ = await state(database, rude.id)
