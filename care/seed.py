@@ -34,7 +34,7 @@ from rich.progress import Progress
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care import ingest, service, topics
+from care import ingest, seed_queue, service, topics
 from care.models import Channel, ChannelKind, InboxItem, Mention
 from care.schemas import AuthorIn, ChannelIn, MentionIn, TopicIn
 from hearth import clock
@@ -510,5 +510,6 @@ def _read_this_morning(feeds: list[Channel], planned: Plan, now: datetime) -> No
         feed.next_poll_at = morning + timedelta(minutes=feed.poll_minutes)
 
 
-SEEDERS = [("social mentions", seed_mentions)]
+# The care queue's seeder replays the events the seeders before it left (mentions among them).
+SEEDERS = [("social mentions", seed_mentions), *seed_queue.SEEDERS]
 
