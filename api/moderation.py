@@ -75,6 +75,8 @@ async def release(item_id: Id, data: ClaimIn, moderator: Moderator, db: DbSessio
 
 @router.post("/moderation/items/{item_id}/actions", response_model=ItemOut)
 async def act(item_id: Id, data: ActionIn, moderator: Moderator, db: DbSession) -> ItemOut:
+    """Act on the item at the version you saw. `route_to_care` hands the content to the care queue
+    (it becomes a `flag` care item) and leaves the item here pending, for a moderator to settle."""
     await service.act(db, moderator, item_id, data)
     return views.item(await service.item(db, item_id))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care import escalation, ingest, jobs, presence, recipes, replies, routing, service, sla
+from care import escalation, ingest, jobs, presence, recipes, replies, routing, service, sla, sources
 from hearth import events
 from hearth.db import Database
 from hearth.events import Event, Lane, Work
@@ -161,3 +161,54 @@ async def tell_escalation_contacts(session: AsyncSession, event: Event) -> None:
 @events.chore
 async def prune_presence(session: AsyncSession) -> int:
     return await presence.prune(session)
+
+
+# --- turning every source into care items (care.sources) -------------------------------------------
+# Each handler may run twice (a retried event): items.receive stores each message once.
+
+
+@events.on("care.mentions_stored", budget=10)
+async def items_from_mentions(session: AsyncSession, event: Event) -> None:
+    await sources.mentions_stored(session, int(event.payload["channel_id"]), event.payload["conversation_ids"])
+
+
+@events.on("forum.thread_created", budget=10)
+async def schedule_question(session: AsyncSession, event: Event) -> None:
+    sources.schedule_question(session, int(event.payload["thread_id"]), int(event.payload["post_id"]))
+
+
+@events.on(sources.QUESTION_DUE_EVENT, budget=30)
+async def question_due(session: AsyncSession, event: Event) -> None:
+    await sources.question_due(session, int(event.payload["thread_id"]))
+
+
+@events.on("forum.post_created", budget=10)
+@events.on("forum.post_published", budget=10)
+async def question_post(session: AsyncSession, event: Event) -> None:
+    # post_published: an answer held by screening and approved later arrives then.
+    await sources.question_post(session, int(event.payload["thread_id"]), int(event.payload["post_id"]))
+
+
+@events.on("review.published", budget=10)
+async def review_published(session: AsyncSession, event: Event) -> None:
+    await sources.review_published(session, int(event.payload["review_id"]))
+
+
+@events.on("review.updated", budget=10)
+async def review_updated(session: AsyncSession, event: Event) -> None:
+    await sources.review_published(session, int(event.payload["review_id"]), updated=True)
+
+
+@events.on("review.responded", budget=10)
+async def review_responded(session: AsyncSession, event: Event) -> None:
+    await sources.review_responded(session, int(event.payload["review_id"]), int(event.payload["response_id"]))
+
+
+@events.on("review.removed", budget=10)
+async def review_removed(session: AsyncSession, event: Event) -> None:
+    await sources.review_removed(session, int(event.payload["review_id"]))
+
+
+@events.on("moderation.routed_to_care", budget=10)
+async def flag_routed(session: AsyncSession, event: Event) -> None:
+    await sources.flag_routed(session, event.payload)

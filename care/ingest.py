@@ -54,7 +54,8 @@ async def prepare(session: AsyncSession, channel: Channel, mentions: Iterable[Me
     # labels, are then computed only for what is kept (an edit may update a kept mention).
     masked = {id(m): labels.mask(m.text) for m in wanted}
     topics = {id(m): index.match(document(masked[id(m)].text, m.author.handle)) for m in wanted}
-    kept = [m for m in wanted if topics[id(m)] or m.edited]
+    follow_ups = _follow_ups(wanted, topics)
+    kept = [m for m in wanted if topics[id(m)] or m.edited or id(m) in follow_ups]
     arguments = (kept, channel.news, model, [masked[id(m)] for m in kept])
     found = await cpu(labels.label_many, *arguments) if cpu and kept else labels.label_many(*arguments)
     labelled = dict(zip(map(id, kept), found, strict=True))
@@ -64,9 +65,35 @@ async def prepare(session: AsyncSession, channel: Channel, mentions: Iterable[Me
         if found is None and not mention.deleted:
             dropped += 1  # no topic wants it: listening keeps what matters
             continue
+        follow_up, inherited = follow_ups.get(id(mention), (None, []))
         payloads.append({"mention": mention.model_dump(mode="json"), "labels": found.to_json() if found else None,
-                         "topics": topics.get(id(mention), [])})
+                         "topics": topics.get(id(mention)) or inherited, "follow_up": follow_up})
     return Prepared(payloads, dropped)
+
+
+# A reply no topic wants is still kept when its conversation is (issue 15: a customer's
+# follow-up rarely names the brand again), under its conversation's topics. "linked": it shares
+# a conversation with a message of the same batch that a topic wants, so it is kept; "if_kept":
+# it replies to something, and the worker keeps it when that conversation is kept by then.
+LINKED, IF_KEPT = "linked", "if_kept"
+
+
+def _follow_ups(mentions: list[MentionIn], topics: dict[int, list[int]]) -> dict[int, tuple[str, list[int]]]:
+    roots = threading.roots(mentions)
+    wanted: dict[str, set[int]] = {}
+    for mention in mentions:
+        if topics[id(mention)]:
+            wanted.setdefault(roots[mention.external_id], set()).update(topics[id(mention)])
+    found: dict[int, tuple[str, list[int]]] = {}
+    for mention in mentions:
+        inherited = wanted.get(roots[mention.external_id])
+        if topics[id(mention)]:
+            continue
+        if inherited:
+            found[id(mention)] = (LINKED, sorted(inherited))
+        elif mention.parent_external_id or mention.conversation_external_id:
+            found[id(mention)] = (IF_KEPT, [])
+    return found
 
 
 async def enqueue(session: AsyncSession, channel: Channel, prepared: Prepared, *, import_id: int | None = None) -> int:
@@ -95,7 +122,8 @@ async def receive(session: AsyncSession, channel: Channel, mentions: Iterable[Me
     return await enqueue(session, channel, await prepare(session, channel, mentions), import_id=import_id)
 
 
-Received = tuple[MentionIn, "labels.Labels | None", list[int]]
+# The message, its labels, the topics that want it, and whether it is a follow-up (see _follow_ups).
+Received = tuple[MentionIn, "labels.Labels | None", list[int], str | None]
 
 
 @dataclass
@@ -104,9 +132,10 @@ class Outcome:
     duplicates: int = 0
     updated: int = 0
     dropped: int = 0  # matched no topic
+    unkept: int = 0  # of those, queued as possible follow-ups whose conversation was not kept
 
     def add(self, other: Outcome) -> None:
-        for name in ("stored", "duplicates", "updated", "dropped"):
+        for name in ("stored", "duplicates", "updated", "dropped", "unkept"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -120,7 +149,7 @@ async def process(session: AsyncSession, inbox_ids: list[int]) -> Outcome:
         found = payload.get("labels")
         groups.setdefault((channel_id, import_id), []).append(
             (MentionIn.model_validate(payload["mention"]), labels.Labels.from_json(found) if found else None,
-             payload.get("topics") or []))
+             payload.get("topics") or [], payload.get("follow_up")))
     for (channel_id, import_id), received in groups.items():
         channel = await session.get(Channel, channel_id)
         if channel is None:
@@ -129,9 +158,12 @@ async def process(session: AsyncSession, inbox_ids: list[int]) -> Outcome:
         await _store(session, channel, received, outcome)
         total.add(outcome)
         if import_id is not None:
+            # A follow-up whose conversation was not kept moves from queued to dropped: every
+            # record of a file stays counted once (queued + dropped).
             await session.execute(update(ImportJob).where(ImportJob.id == import_id).values(
                 stored=ImportJob.stored + outcome.stored, duplicates=ImportJob.duplicates + outcome.duplicates,
-                dropped=ImportJob.dropped + outcome.dropped).execution_options(synchronize_session=False))
+                dropped=ImportJob.dropped + outcome.dropped, queued=ImportJob.queued - outcome.unkept)
+                .execution_options(synchronize_session=False))
     await session.execute(update(InboxItem).where(InboxItem.id.in_([row[0] for row in items]))
                           .values(processed_at=clock.now()).execution_options(synchronize_session=False))
     for name in ("stored", "duplicates", "updated", "dropped"):
@@ -140,24 +172,28 @@ async def process(session: AsyncSession, inbox_ids: list[int]) -> Outcome:
 
 
 async def _store(session: AsyncSession, channel: Channel, received: list[Received], outcome: Outcome) -> None:
-    unique = list({m.external_id: (m, lab, topics) for m, lab, topics in received}.values())  # the later copy wins
+    unique = list({r[0].external_id: r for r in received}.values())  # the later copy wins
     outcome.duplicates += len(received) - len(unique)
     existing = {m.external_id: m for m in await session.scalars(select(Mention).where(
-        Mention.channel_id == channel.id, Mention.external_id.in_([m.external_id for m, _l, _t in unique])))}
-    fresh: list[tuple[MentionIn, labels.Labels, list[int]]] = []
-    for incoming, labelled, topics in unique:
+        Mention.channel_id == channel.id, Mention.external_id.in_([r[0].external_id for r in unique])))}
+    fresh: list[Received] = []
+    maybe: list[Received] = []
+    for incoming, labelled, topics, follow_up in unique:
         if incoming.external_id in existing:
             changed = _apply_change(existing[incoming.external_id], incoming, labelled)
             outcome.updated += changed
             outcome.duplicates += not changed
-        elif labelled is not None and topics:  # not a removal or an edit of something never kept
-            fresh.append((incoming, labelled, topics))
+        elif labelled is not None and (topics or follow_up == LINKED):  # not a removal or an unkept edit
+            fresh.append((incoming, labelled, topics, follow_up))
+        elif labelled is not None and follow_up == IF_KEPT:
+            maybe.append((incoming, labelled, topics, follow_up))
         else:
             outcome.dropped += 1
+    fresh += await _kept_follow_ups(session, channel.id, fresh, maybe, outcome)
     if not fresh:
         await session.flush()
         return
-    conversations = await threading.assign(session, channel.id, [m for m, _l, _t in fresh])
+    conversations = await threading.assign(session, channel.id, [r[0] for r in fresh])
     now = clock.now()
     rows = [dict(channel_id=channel.id, external_id=m.external_id, conversation_id=conversations[m.external_id],
                  parent_external_id=m.parent_external_id, author_handle=m.author.handle[:100],
@@ -166,7 +202,7 @@ async def _store(session: AsyncSession, channel: Channel, received: list[Receive
                  sentiment_source=lab.source, insult=lab.insult, pure_insult=lab.pure_insult,
                  personal_data=lab.personal_data, is_news=m.is_news or channel.news, edited=m.edited,
                  removed_at=None, handled_at=None, published_at=m.created_at, received_at=now)
-            for m, lab, _t in fresh]
+            for m, lab, _t, _f in fresh]
     # One executemany for the batch, then the ids by external id: the ORM's unit of work (or
     # RETURNING in parameter order, which SQLite does row by row) would cost more than the
     # storing itself. The table's INSERT, not the entity's: the ORM's bulk insert leaves out
@@ -176,12 +212,33 @@ async def _store(session: AsyncSession, channel: Channel, received: list[Receive
     await session.execute(insert(Mention.__table__), rows)
     ids = dict((await session.execute(select(Mention.external_id, Mention.id).where(
         Mention.channel_id == channel.id, Mention.external_id.in_([r["external_id"] for r in rows])))).all())
-    links = [{"mention_id": ids[m.external_id], "topic_id": topic_id} for m, _l, topics in fresh for topic_id in topics]
-    await session.execute(insert(MentionTopic), links)
-    touched = sorted({conversations[m.external_id] for m, _l, _t in fresh})
+    links = [{"mention_id": ids[m.external_id], "topic_id": topic_id}
+             for m, _l, topics, _f in fresh for topic_id in topics]
+    if links:  # follow-ups alone have no topic
+        await session.execute(insert(MentionTopic), links)
+    touched = sorted({conversations[r[0].external_id] for r in fresh})
     await threading.recount(session, touched)
     outcome.stored += len(rows)
     events.publish(session, "care.mentions_stored", channel_id=channel.id, conversation_ids=touched)
+
+
+async def _kept_follow_ups(session: AsyncSession, channel_id: int, fresh: list[Received], maybe: list[Received],
+                           outcome: Outcome) -> list[Received]:
+    """The possible follow-ups whose conversation is kept, with its topics: one the channel
+    already stored (a key it knows), or one a kept message of this batch belongs to."""
+    if not maybe:
+        return []
+    roots = threading.roots([r[0] for r in fresh + maybe])
+    conversation_topics: dict[str, set[int]] = {}
+    for mention, _l, topics, _f in fresh:
+        conversation_topics.setdefault(roots[mention.external_id], set()).update(topics)
+    for key, topics in (await threading.known_topics(session, channel_id, [r[0] for r in maybe])).items():
+        conversation_topics.setdefault(roots[key], set()).update(topics)
+    kept = [(m, lab, sorted(conversation_topics[roots[m.external_id]]), f) for m, lab, _t, f in maybe
+            if roots[m.external_id] in conversation_topics]
+    outcome.dropped += len(maybe) - len(kept)
+    outcome.unkept += len(maybe) - len(kept)
+    return kept
 
 
 def _apply_change(stored: Mention, incoming: MentionIn, labelled: labels.Labels | None) -> bool:

@@ -13,7 +13,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care.models import Conversation, ConversationKey, Mention
+from care import sources
+from care.models import Conversation, ConversationKey, Mention, MentionTopic
 from care.schemas import MentionIn
 from hearth.db import engine_of
 
@@ -39,6 +40,32 @@ class _Groups:
         roots = [self.find(k) for k in keys]
         for root in roots[1:]:
             self.parent[root] = roots[0]
+
+
+def roots(mentions: list[MentionIn]) -> dict[str, str]:
+    """Each key of these mentions (external ids and the ids they reply to) and the conversation
+    it belongs to within them, named by one of its keys: messages with the same root share it."""
+    groups = _Groups()
+    for mention in mentions:
+        groups.join(_keys(mention))
+    return {key: groups.find(key) for key in list(groups.parent)}
+
+
+async def known_topics(session: AsyncSession, channel_id: int, mentions: list[MentionIn]) -> dict[str, set[int]]:
+    """The keys of these mentions the channel has seen (their conversation is kept), each with
+    the topics of that conversation's mentions (possibly none)."""
+    keys = {key for mention in mentions for key in _keys(mention)}
+    if not keys:
+        return {}
+    rows = await session.execute(
+        select(ConversationKey.external_id, MentionTopic.topic_id).select_from(ConversationKey)
+        .outerjoin(Mention, Mention.conversation_id == ConversationKey.conversation_id)
+        .outerjoin(MentionTopic, MentionTopic.mention_id == Mention.id)
+        .where(ConversationKey.channel_id == channel_id, ConversationKey.external_id.in_(keys)).distinct())
+    found: dict[str, set[int]] = {}
+    for key, topic_id in rows:
+        found.setdefault(key, set()).update([topic_id] if topic_id is not None else [])
+    return found
 
 
 async def assign(session: AsyncSession, channel_id: int, mentions: list[MentionIn]) -> dict[str, int]:
@@ -110,6 +137,7 @@ async def _merge(session: AsyncSession, survivor: int, others: list[int]) -> Non
     await session.execute(delete(Conversation).where(Conversation.id.in_(others))
                           .execution_options(synchronize_session=False))
     await recount(session, [survivor])
+    await sources.conversations_merged(session, survivor, others)  # their care items become one
 
 
 async def _add_keys(session: AsyncSession, channel_id: int, keys: dict[str, int]) -> None:

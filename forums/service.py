@@ -536,3 +536,32 @@ async def list_threads(session: AsyncSession, *, category_id: int | None = None,
 
 async def count_threads(session: AsyncSession) -> int:
     return await session.scalar(select(func.count()).select_from(Thread)) or 0
+
+
+# --- what care reads of a question (care.sources) -------------------------------------------------
+
+@dataclass(frozen=True)
+class QuestionFacts:
+    """A published question with its published answers (oldest first), each post's author loaded:
+    what the care queue needs to decide whether the brand still owes an answer."""
+
+    thread: Thread
+    question: Post
+    answers: list[Post]
+
+    @property
+    def url(self) -> str:
+        return thread_url(self.thread)
+
+
+async def question_facts(session: AsyncSession, thread_id: int) -> QuestionFacts | None:
+    """The question's facts, or None when the thread is gone, not public or not a question.
+    Care calls this (see pyproject's independence contract) instead of reading forum tables."""
+    thread = await session.get(Thread, thread_id)
+    if thread is None or thread.kind != ThreadKind.QUESTION or thread.state != ContentState.PUBLISHED:
+        return None
+    posts, _reasons = await _posts(session, thread.id, public_only=True)
+    question = next((p for p in posts if p.is_opening), None)
+    if question is None:
+        return None
+    return QuestionFacts(thread, question, [p for p in posts if not p.is_opening])

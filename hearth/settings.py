@@ -119,6 +119,9 @@ class Settings(BaseSettings):
     # (created on first use, with the care agent role, named after community_name).
     care_send_dry_run: bool = True
     care_brand_account_email: str = "brand@hearth.invalid"
+    # A forum question still without a staff answer this many hours after it was asked becomes a
+    # care item (care.sources).
+    care_question_hours: float = Field(default=4, gt=0)
 
     @field_validator("database_url")
     @classmethod

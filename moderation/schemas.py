@@ -10,8 +10,9 @@ from hearth.paging import Page
 from hearth.untrusted import CleanLine
 from moderation.models import FlagReason, ReviewStatus, WordAction
 
-ACTIONS = ("approve", "reject", "edit", "hide", "delete", "ignore", "warn", "suspend")
-Action = Literal["approve", "reject", "edit", "hide", "delete", "ignore", "warn", "suspend"]
+# route_to_care: the content needs the brand's answer, not (only) a moderator's decision.
+ACTIONS = ("approve", "reject", "edit", "hide", "delete", "ignore", "warn", "suspend", "route_to_care")
+Action = Literal["approve", "reject", "edit", "hide", "delete", "ignore", "warn", "suspend", "route_to_care"]
 # Actions that refuse content or act on its author must cite a community guideline.
 NEEDS_GUIDELINE = frozenset({"reject", "hide", "delete", "warn", "suspend"})
 

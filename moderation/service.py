@@ -471,7 +471,7 @@ async def act(session: AsyncSession, moderator: Account, reviewable_id: int, dat
     if data.action in RESOLVING and reviewable.status != ReviewStatus.PENDING:
         raise Conflict("This item was already resolved")
     content = await kinds.view(session, reviewable.content_kind, reviewable.content_id)
-    if data.action == "ignore" and content.state == ContentState.HELD:
+    if data.action in ("ignore", "route_to_care") and content.state == ContentState.HELD:
         raise Invalid("Held content waits for a decision: approve it or refuse it")
     if data.action in RESOLVING:
         await _resolve(session, moderator, reviewable, data, content, guideline)
@@ -479,6 +479,8 @@ async def act(session: AsyncSession, moderator: Account, reviewable_id: int, dat
         await _edit(session, moderator, reviewable, data, content)
     elif data.action == "warn":
         await _warn(session, moderator, reviewable, data, content, guideline)
+    elif data.action == "route_to_care":
+        await _route_to_care(session, moderator, reviewable, data, content)
     elif data.action == "suspend":
         member = await _suspendable(session, moderator, reviewable.author_id, data.days)
         await _bump(session, reviewable, data.version)
@@ -546,6 +548,20 @@ async def _warn(session: AsyncSession, moderator: Account, reviewable: Reviewabl
                    note=data.note)
     await session.flush()
     await _tell_author(session, reviewable, "moderation.warn", content.title, key=f"warn:{entry.id}")
+
+
+async def _route_to_care(session: AsyncSession, moderator: Account, reviewable: Reviewable, data: ActionIn,
+                         content: ContentView) -> None:
+    """Hand the content to the care queue (care makes it a `flag` item): the item here stays as it
+    is, for a moderator to settle; routing it again asks care again."""
+    await _bump(session, reviewable, data.version)
+    entry = _audit(session, reviewable, "route_to_care", actor=moderator, note=data.note)
+    await session.flush()
+    events.publish(session, "moderation.routed_to_care", reviewable_id=reviewable.id, action_id=entry.id,
+                   content_kind=reviewable.content_kind, content_id=reviewable.content_id,
+                   excerpt=content.body[:2000], author_id=reviewable.author_id, title=content.title,
+                   url=content.url, language=content.language, note=data.note,
+                   routed_at=entry.created_at.isoformat())
 
 
 async def _suspendable(session: AsyncSession, moderator: Account, account_id: int | None,

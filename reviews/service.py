@@ -638,3 +638,9 @@ async def open_invitations(session: AsyncSession, account: Account) -> list[tupl
                                  .where(Invitation.account_id == account.id, Invitation.used_at.is_(None),
                                         Product.retired.is_(False)))
     return [(i, p) for i, p in rows.all()]
+
+
+async def brand_response(session: AsyncSession, review_id: int) -> BrandResponse | None:
+    """The brand's public answer to a review, if it has one (care.sources: a review the brand
+    answered needs no care item)."""
+    return await session.scalar(select(BrandResponse).where(BrandResponse.review_id == review_id))
