@@ -125,11 +125,20 @@ def main() -> None:
     parser.add_argument("--mentions", type=int, default=10_000, help="mentions ingested at each number of topics")
     parser.add_argument("--recipe-items", type=int, default=10_000,
                         help="open care items the time-based recipes sweep over")
+    parser.add_argument("--care-queue-only", action="store_true",
+                        help="measure the care queue (100,000 open items, 50 agents) and nothing else")
+    parser.add_argument("--queue-items", type=int, default=100_000, help="open items in the care queue benchmark")
+    parser.add_argument("--queue-connections", type=int, default=50,
+                        help="wrk connections the care queue's 50 agents share")
+    parser.add_argument("--stream-clients", type=int, default=50, help="agents holding the live stream open")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
 
     workdir = Path(tempfile.mkdtemp(prefix="hearth-bench-"))
+    if args.care_queue_only:
+        report_care_queue(measure_care_queue(args, workdir))
+        return
     url = args.database_url or f"sqlite+aiosqlite:///{workdir}/bench.db"
     runs = [measure_pages(url, args, workdir)]
     if args.postgres_url and not url.startswith("postgresql") and asyncio.run(fresh_postgres(args.postgres_url)):
@@ -154,7 +163,33 @@ def main() -> None:
     with console.status(f"Automation recipes: 200 per item, the sweep over {args.recipe_items:,} open items…"):
         ctx["recipes"] = asyncio.run(recipes_bench.measure(
             args.database_url or f"sqlite+aiosqlite:///{workdir}/recipes.db", open_items=args.recipe_items))
+    ctx["care_queue"] = measure_care_queue(args, workdir)
     report(runs, url, ctx)
+
+
+def measure_care_queue(args: argparse.Namespace, workdir: Path) -> list[dict]:
+    """The care queue with its own databases (SQLite, and PostgreSQL when one answers): 100,000
+    open items are more than the other figures want beside them."""
+    from bench import care_queue
+
+    urls = [f"sqlite+aiosqlite:///{workdir}/care_queue.db"]
+    if args.postgres_url and asyncio.run(fresh_postgres(args.postgres_url)):
+        urls.append(args.postgres_url)
+    runs = []
+    for url in urls:
+        database = url.split(":")[0]
+        with console.status("Care queue…") as status:
+            runs.append(care_queue.measure(
+                url, workdir=workdir, workers=args.workers, connections=args.queue_connections, seconds=args.seconds,
+                items=args.queue_items, stream_clients=args.stream_clients,
+                say=lambda text, db=database: status.update(f"Care queue on {db}: {text}…")))
+    return runs
+
+
+def report_care_queue(runs: list[dict]) -> None:
+    from bench import care_queue
+
+    care_queue.report(console, runs)
 
 
 def report_pages(runs: list[dict], args: argparse.Namespace) -> None:
@@ -211,6 +246,7 @@ def report(runs: list[dict], url: str, ctx: dict) -> None:
     from bench import recipes as recipes_bench
 
     recipes_bench.report(console, ctx["recipes"])
+    report_care_queue(ctx["care_queue"])
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps({"pages": [{"database": run["url"].split(":")[0],
@@ -219,7 +255,9 @@ def report(runs: list[dict], url: str, ctx: dict) -> None:
                                                   "search": latency,
                                                   "screening": screening, "recompute": recompute,
                                                   "ingestion": ctx["ingestion"], "over_http": ctx["over_http"],
-                                                  "background": ctx["background"], "recipes": ctx["recipes"]},
+                                                  "background": ctx["background"], "recipes": ctx["recipes"],
+                                                  "care_queue": [{**run, "rows": [asdict(r) for r in run["rows"]]}
+                                                                 for run in ctx["care_queue"]]},
                                                  indent=2))
 
 
