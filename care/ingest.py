@@ -124,6 +124,7 @@ async def receive(session: AsyncSession, channel: Channel, mentions: Iterable[Me
 
 # The message, its labels, the topics that want it, and whether it is a follow-up (see _follow_ups).
 Received = tuple[MentionIn, "labels.Labels | None", list[int], str | None]
+Kept = tuple[MentionIn, labels.Labels, list[int], str | None]  # a received message that will be stored
 
 
 @dataclass
@@ -176,8 +177,8 @@ async def _store(session: AsyncSession, channel: Channel, received: list[Receive
     outcome.duplicates += len(received) - len(unique)
     existing = {m.external_id: m for m in await session.scalars(select(Mention).where(
         Mention.channel_id == channel.id, Mention.external_id.in_([r[0].external_id for r in unique])))}
-    fresh: list[Received] = []
-    maybe: list[Received] = []
+    fresh: list[Kept] = []
+    maybe: list[Kept] = []
     for incoming, labelled, topics, follow_up in unique:
         if incoming.external_id in existing:
             changed = _apply_change(existing[incoming.external_id], incoming, labelled)
@@ -222,8 +223,8 @@ async def _store(session: AsyncSession, channel: Channel, received: list[Receive
     events.publish(session, "care.mentions_stored", channel_id=channel.id, conversation_ids=touched)
 
 
-async def _kept_follow_ups(session: AsyncSession, channel_id: int, fresh: list[Received], maybe: list[Received],
-                           outcome: Outcome) -> list[Received]:
+async def _kept_follow_ups(session: AsyncSession, channel_id: int, fresh: list[Kept], maybe: list[Kept],
+                           outcome: Outcome) -> list[Kept]:
     """The possible follow-ups whose conversation is kept, with its topics: one the channel
     already stored (a key it knows), or one a kept message of this batch belongs to."""
     if not maybe:
@@ -232,8 +233,8 @@ async def _kept_follow_ups(session: AsyncSession, channel_id: int, fresh: list[R
     conversation_topics: dict[str, set[int]] = {}
     for mention, _l, topics, _f in fresh:
         conversation_topics.setdefault(roots[mention.external_id], set()).update(topics)
-    for key, topics in (await threading.known_topics(session, channel_id, [r[0] for r in maybe])).items():
-        conversation_topics.setdefault(roots[key], set()).update(topics)
+    for key, known in (await threading.known_topics(session, channel_id, [r[0] for r in maybe])).items():
+        conversation_topics.setdefault(roots[key], set()).update(known)
     kept = [(m, lab, sorted(conversation_topics[roots[m.external_id]]), f) for m, lab, _t, f in maybe
             if roots[m.external_id] in conversation_topics]
     outcome.dropped += len(maybe) - len(kept)

@@ -256,7 +256,8 @@ def schedule_question(session: AsyncSession, thread_id: int, post_id: int) -> No
 async def question_due(session: AsyncSession, thread_id: int) -> CareItem | None:
     """The question's item when no staff member answered it in time (None: answered, or gone)."""
     facts = await forums.question_facts(session, thread_id)
-    if facts is None or any(is_staff(post.author) for post in facts.answers):
+    # A locked thread takes no answer, so no agent could give one.
+    if facts is None or facts.thread.locked or any(is_staff(post.author) for post in facts.answers):
         return None
     asker = facts.question.author
     own = [p for p in facts.answers if p.author_id == asker.id]

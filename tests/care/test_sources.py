@@ -27,6 +27,7 @@ from care.models import (
     Sentiment,
 )
 from care.schemas import AuthorIn, MentionIn
+from forums import service as forums
 from hearth import clock, events
 from hearth.accounts.models import Account, Role
 from hearth.db import Database
@@ -34,12 +35,12 @@ from hearth.events.models import OutboxEvent
 from moderation import service as moderation
 from moderation.schemas import ActionIn
 from reviews import service as reviews
-from tests.care.conftest import drain, make_channel, make_topic
+from tests.care.conftest import drain, make_topic
 from tests.care.connectors.test_imports import TWCS_SAMPLE
 from tests.care.test_jobs import _import
 from tests.care.test_replies import product  # noqa: F401 - a fixture
 from tests.conftest import create_member, sign_in
-from tests.forums.conftest import answer, ask, helper  # noqa: F401 - a fixture
+from tests.forums.conftest import answer, ask
 from tests.moderation.conftest import flagged_post
 from tests.reviews.conftest import write
 
@@ -229,6 +230,11 @@ async def test_a_new_items_priority_and_its_reason_are_on_the_timeline(database:
 # --- forum questions -------------------------------------------------------------------------------
 
 @pytest.fixture
+async def helper(database: Database) -> Account:
+    return await create_member(database, "helper@example.com", "Hanna Helper")
+
+
+@pytest.fixture
 async def staff(database: Database) -> Account:
     return await create_member(database, "care@example.com", "Cas Care", frozenset({Role.CARE_AGENT}))
 
@@ -249,7 +255,8 @@ async def test_a_question_unanswered_after_its_hours_becomes_an_item(database: D
     assert (item.channel, item.customer_id, item.customer_name) == ("community", member.id, "Mia Member")
     assert item.url == f"/t/{thread.id}/{thread.slug}" and item.first_response_at is None
     timeline = await entries(database, item.id, *SAID, EntryKind.NOTE)
-    assert [(e.kind, e.author) for e in timeline] == [(EntryKind.MESSAGE, "Mia Member"), (EntryKind.NOTE, "Hanna Helper")]
+    assert [(e.kind, e.author) for e in timeline] == [(EntryKind.MESSAGE, "Mia Member"),
+                                                      (EntryKind.NOTE, "Hanna Helper")]
     assert timeline[0].ref.startswith("post:") and timeline[1].data["answer_by"] == "member"
     # Later: the asker writes again, then the brand answers, and a retried event adds nothing.
     await answer(database, member, thread.id, body="Geo-blocking was already off, sadly.")
@@ -271,6 +278,11 @@ async def test_a_question_staff_answered_in_time_makes_no_item(database: Databas
     thread = await ask(database, member, category)
     await answer(database, staff, thread.id)
     discussion = await ask(database, member, category, title="Show us your holiday photos", kind="discussion")
+    locked = await ask(database, member, category, title="Which card works in Japan?")
+    moderator = await create_member(database, "mod@example.com", "Mo Moderator", frozenset({Role.MODERATOR}))
+    async with database.sessionmaker() as s:
+        await forums.set_locked(s, await s.get(Account, moderator.id), locked.id, True)  # no answer possible
+        await s.commit()
     frozen_clock.advance(hours=5)
     await drain(database)
     assert await question_items(database) == []
