@@ -115,9 +115,9 @@ async def receive(session: AsyncSession, conversation: Conversation) -> Received
     for message in fresh:
         await _apply_message(session, item, message, now)
     if customer and item.status in CLOSED_STATUSES and not created:
-        _reopen(session, item, now)
+        await _reopen(session, item, now)
     elif customer and item.status == ItemStatus.PENDING_CUSTOMER:
-        _set(session, item, ItemStatus.OPEN, now, actor=None, note="the customer answered")
+        await _set(session, item, ItemStatus.OPEN, now, actor=None, note="the customer answered")
     if customer and all(m.pure_insult for m in customer) and (created or item.pure_insult):
         item.pure_insult = True
     elif customer:
@@ -179,21 +179,21 @@ async def _apply_message(session: AsyncSession, item: CareItem, message: Message
         item.waiting_since = message.at
 
 
-def _reopen(session: AsyncSession, item: CareItem, now: datetime) -> None:
+async def _reopen(session: AsyncSession, item: CareItem, now: datetime) -> None:
     item.reopened += 1
     item.resolved_at = None
-    _set(session, item, ItemStatus.OPEN, now, actor=None, note="a new message reopened it")
+    await _set(session, item, ItemStatus.OPEN, now, actor=None, note="a new message reopened it")
 
 
-def _set(session: AsyncSession, item: CareItem, status: ItemStatus, now: datetime, *, actor: Account | None,
-         note: str | None = None) -> None:
+async def _set(session: AsyncSession, item: CareItem, status: ItemStatus, now: datetime, *, actor: Account | None,
+               note: str | None = None) -> None:
     before = item.status
     if before == status:
         return
     item.status = status
     if status in CLOSED_STATUSES:
         item.resolved_at = now
-    sla.status_changed(item, before, status, now)
+    await sla.status_changed(session, item, before, status, now)
     data: dict[str, Any] = {"from": str(before), "to": str(status)}
     if note:
         data["note"] = note
@@ -287,15 +287,32 @@ async def set_status(session: AsyncSession, agent: Account, item_id: int, status
     if item.status == target:
         return item
     now = clock.now()
-    if target == ItemStatus.OPEN and item.status in CLOSED_STATUSES:
+    await _save_status(session, item, target, now, actor=agent, version=version)
+    return item
+
+
+async def change_status(session: AsyncSession, item: CareItem, status: ItemStatus, *, note: str,
+                        actor: Account | None = None) -> bool:
+    """A status set by the system (a recipe, a source that went away), not by the holder:
+    no holder check, and `note` says why on the timeline. False when it already had it."""
+    if item.status == status:
+        return False
+    await _save_status(session, item, status, clock.now(), actor=actor, note=note)
+    return True
+
+
+async def _save_status(session: AsyncSession, item: CareItem, status: ItemStatus, now: datetime, *,
+                       actor: Account | None, version: int | None = None, note: str | None = None) -> None:
+    if status == ItemStatus.OPEN and item.status in CLOSED_STATUSES:
         item.reopened += 1
-    _set(session, item, target, now, actor=agent)
+    if status not in CLOSED_STATUSES:
+        item.resolved_at = None
+    await _set(session, item, status, now, actor=actor, note=note)
     # Written before the versioned update: its refresh would otherwise drop what the status
     # change set on the item besides `status` (the SLA's pause and due times).
     await session.flush()
-    await _changed(session, item, item.version if version is None else version, "status", status=target,
-                   resolved_at=item.resolved_at if target in CLOSED_STATUSES else None)
-    return item
+    await _changed(session, item, item.version if version is None else version, "status", status=status,
+                   resolved_at=item.resolved_at)
 
 
 async def set_priority(session: AsyncSession, actor: Account | None, item: CareItem, priority: int, *,

@@ -35,7 +35,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from care import calendar, escalation, items, routing, sla
 from care.models import (
     ACTIVE_STATUSES,
-    CLOSED_STATUSES,
     BusinessHours,
     CannedResponse,
     CareEntry,
@@ -630,16 +629,7 @@ async def _do_sentiment(session: AsyncSession, item: CareItem, recipe: Compiled,
 
 
 async def _set_status(session: AsyncSession, item: CareItem, recipe: Compiled, status: ItemStatus) -> None:
-    before, now = item.status, clock.now()
-    if before == status:
-        return
-    item.status = status
-    item.resolved_at = now if status in CLOSED_STATUSES else None
-    sla.status_changed(item, before, status, now)
-    items.entry(session, item, EntryKind.STATUS, data={"from": str(before), "to": str(status),
-                                                       "note": f"recipe {recipe.name}"})
-    await session.flush()  # the goals status_changed moved, before the version check reloads the item
-    await _bump(session, item, "status", status=status)
+    await items.change_status(session, item, status, note=f"recipe {recipe.name}")
 
 
 async def _do_status(session: AsyncSession, item: CareItem, recipe: Compiled, action: dict[str, Any]) -> Done:

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, event, exists, or_, select, tuple_
+from sqlalchemy import and_, exists, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Session, object_session
 
 from care import calendar
 from care.calendar import Calendar
@@ -162,19 +161,14 @@ def _later(due: datetime, paused: timedelta, hours: Hours) -> datetime | None:
     return hours.add(due, paused / timedelta(minutes=1))
 
 
-def status_changed(item: CareItem, before: ItemStatus, after: ItemStatus, now: datetime) -> None:
-    """Pending customer pauses the clocks; leaving it resumes them. Called without a session
-    (care.items changes statuses synchronously): the goals move by the wall-clock time paused
-    at once, which is exact around the clock, and a business-hours policy's goals are set
-    right when the session flushes (`_business_resumes`), where the calendar can be read."""
+async def status_changed(session: AsyncSession, item: CareItem, before: ItemStatus, after: ItemStatus,
+                         now: datetime) -> None:
+    """Pending customer pauses the clocks; leaving it resumes them, later by the (business)
+    time paused."""
     if after == ItemStatus.PENDING_CUSTOMER:
         item.paused_at = now
     elif before == ItemStatus.PENDING_CUSTOMER and item.paused_at is not None:
-        paused_at = item.paused_at
-        _resume(item, Hours(), until=now)
-        session = object_session(item)
-        if session is not None and item.sla_policy_id is not None:
-            session.info.setdefault(_RESUMED, {})[id(item)] = _Resumed(item, paused_at, now, _goal_values(item))
+        _resume(item, await _hours(session, await _policy(session, item)), until=now)
     refresh(item, now)
 
 
@@ -195,44 +189,6 @@ def open_goals(item: CareItem) -> dict[str, datetime]:
 def refresh(item: CareItem, now: datetime) -> None:
     goals = open_goals(item)
     item.due_at = min(goals.values()) if goals else None
-
-
-# --- business-hours resumes, settled at flush ------------------------------------------------
-
-_RESUMED = "care_sla_resumed"
-
-
-@dataclass(frozen=True)
-class _Resumed:
-    item: CareItem
-    paused_at: datetime
-    until: datetime
-    shifted: dict[str, datetime | None]  # each goal as the wall-clock shift left it
-
-
-def _goal_values(item: CareItem) -> dict[str, datetime | None]:
-    return {name: getattr(item, name) for name in GOALS.values()}
-
-
-@event.listens_for(Session, "before_flush")
-def _business_resumes(session: Session, _context: Any, _instances: Any) -> None:
-    """Redo the resumes of business-hours items in business time. Runs inside the flush (in
-    SQLAlchemy's greenlet, where the session may read), before the item's row is written."""
-    pending: dict[int, _Resumed] = session.info.pop(_RESUMED, None) or {}
-    with session.no_autoflush:
-        for resumed in pending.values():
-            item = resumed.item
-            policy = session.get(SlaPolicy, item.sla_policy_id) if item.sla_policy_id else None
-            if policy is None or not policy.business_hours or item.paused_at is not None:
-                continue
-            hours = Hours(_calendar_of(session.get(BusinessHours, BUSINESS_HOURS_ID)))
-            wall = resumed.until - resumed.paused_at
-            paused = hours.between(resumed.paused_at, resumed.until)
-            for name, shifted in resumed.shifted.items():
-                # A goal changed since (answered, or started anew) is left as it is now.
-                if shifted is not None and getattr(item, name) == shifted:
-                    setattr(item, name, _later(shifted - wall, paused, hours))
-            refresh(item, resumed.until)
 
 
 # --- countdowns ------------------------------------------------------------------------------

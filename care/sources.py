@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care import items, sla
+from care import items
 from care.items import Conversation, Message
 from care.models import (
     CLOSED_STATUSES,
@@ -49,8 +49,7 @@ from care.models import (
 from forums import service as forums  # question_facts: a question and its answers (see pyproject's contracts)
 from hearth import clock, events
 from hearth.accounts.models import Account
-from hearth.errors import Conflict
-from hearth.saving import add_unique, bump_version
+from hearth.saving import add_unique
 from hearth.settings import get_settings
 from moderation.trust import is_staff
 from reviews import service as reviews  # get_review, facts, brand_response (see pyproject's contracts)
@@ -135,17 +134,7 @@ async def close(session: AsyncSession, item: CareItem, why: str) -> bool:
     """Resolve an item because its source went away (no agent acted): said on the timeline."""
     if item.status in CLOSED_STATUSES:
         return False
-    before, now = item.status, clock.now()
-    item.status, item.resolved_at = ItemStatus.RESOLVED, now
-    sla.status_changed(item, before, ItemStatus.RESOLVED, now)
-    items.entry(session, item, EntryKind.STATUS, data={"from": str(before), "to": str(ItemStatus.RESOLVED),
-                                                       "note": why})
-    await session.flush()  # the goals status_changed moved, before the version check reloads the item
-    await bump_version(session, item, item.version,
-                       Conflict("Another agent changed this item a moment ago; reload it", field="version"),
-                       status=ItemStatus.RESOLVED)
-    events.publish(session, "care.item_changed", item_id=item.id, change="status")
-    return True
+    return await items.change_status(session, item, ItemStatus.RESOLVED, note=why)
 
 
 async def _sent_by_care(session: AsyncSession, external_ids: Sequence[str]) -> set[str]:
