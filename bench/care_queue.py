@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from bench import pages
 from care.models import CareItem, ItemSource, ItemStatus
@@ -84,7 +84,8 @@ def _rows(count: int, agents: list[dict[str, Any]], rng: random.Random) -> list[
                      "customer_handle": f"customer{n}", "customer_name": f"Customer {n}",
                      "customer_followers": rng.randint(3, 5_000), "assignee_id": held,
                      "assigned_at": created if held else None, "version": 1, "first_response_due_at": due,
-                     "due_at": due, "breached": False, "waiting_since": created, "last_message_at": created,
+                     "due_at": due, "queue_due": due, "breached": False, "waiting_since": created,
+                     "last_message_at": created,
                      "created_at": created, "updated_at": created, "pure_insult": False, "reopened": 0})
     return rows
 
@@ -102,6 +103,9 @@ async def prepare(url: str, *, items: int) -> dict[str, Any]:
             for start in range(0, len(rows), CHUNK):
                 await session.execute(insert(CareItem), rows[start:start + CHUNK])
             await session.commit()
+        async with database.engine.connect() as connection:  # what autovacuum would know by now
+            await connection.execute(text("ANALYZE"))
+            await connection.commit()
         return {"agents": agents, "items": items, "insert_seconds": time.monotonic() - started}
     finally:
         await database.dispose()

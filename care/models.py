@@ -297,6 +297,10 @@ class CareItem(Base):
         Index("ix_care_items_updated", "updated_at"),
         # The no-reply recipes' sweep: active items by how long the customer has waited.
         Index("ix_care_items_status_waiting", "status", "waiting_since"),
+        # The queue's order, read straight off an index however many items wait: everything
+        # waiting, and each agent's own (the unassigned too, assignee_id NULL).
+        Index("ix_care_items_queue", "queue_due", "priority", "id"),
+        Index("ix_care_items_assignee_queue", "assignee_id", "queue_due", "priority", "id"),
     )
 
     id: Mapped[int] = mapped_column(_ID, primary_key=True)
@@ -326,7 +330,10 @@ class CareItem(Base):
     first_response_at: Mapped[datetime | None]
     next_response_due_at: Mapped[datetime | None]
     resolution_due_at: Mapped[datetime | None]
-    due_at: Mapped[datetime | None]  # the earliest goal still open: what the queue sorts on
+    due_at: Mapped[datetime | None]  # the earliest goal still open
+    # What the queue sorts on: due_at, or far ahead when nothing is due, while the item is in
+    # the queue; NULL once it is closed (care.sla.refresh keeps it).
+    queue_due: Mapped[datetime | None]
     paused_at: Mapped[datetime | None]  # pending customer since
     breached: Mapped[bool] = mapped_column(default=False)
     waiting_since: Mapped[datetime | None]  # the oldest customer message without a brand reply

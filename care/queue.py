@@ -114,8 +114,9 @@ def _view(view: str | None, agent: Account, now: datetime) -> ColumnElement[bool
 
 def _filtered(query: Select[*tuple[Any, ...]], filters: QueueFilter, agent: Account,
               now: datetime) -> Select[*tuple[Any, ...]]:
-    statuses = [ItemStatus(filters.status)] if filters.status else list(QUEUE_STATUSES)
-    query = query.where(CareItem.status.in_(statuses))
+    # Every waiting item has a queue_due (and no closed one has): the condition the queue's
+    # indexes answer, where a list of statuses would send the planner to another index.
+    query = query.where(CareItem.status == filters.status if filters.status else CareItem.queue_due.is_not(None))
     view = _view(filters.view, agent, now)
     if view is not None:
         query = query.where(view)
@@ -130,20 +131,20 @@ def _filtered(query: Select[*tuple[Any, ...]], filters: QueueFilter, agent: Acco
 
 
 def _after(cursor: str) -> ColumnElement[bool]:
-    """Items after the cursor's (due_at, priority, id), due_at empty meaning none (those come last)."""
+    """Items after the cursor: (queue_due, priority, id) in the queue; a closed list's by id."""
     due_text, priority, last_id = paging.decode(cursor, str, int, paging.BigInt)
+    if not due_text:
+        return CareItem.id < last_id
     try:
-        due = datetime.fromisoformat(due_text) if due_text else None
+        due = datetime.fromisoformat(due_text)
     except ValueError as exc:
         raise Invalid("This cursor is broken; start again from the first page", field="cursor") from exc
-    later_same_due = or_(CareItem.priority > priority, and_(CareItem.priority == priority, CareItem.id > last_id))
-    if due is None:
-        return and_(CareItem.due_at.is_(None), later_same_due)
-    return or_(CareItem.due_at > due, CareItem.due_at.is_(None), and_(CareItem.due_at == due, later_same_due))
+    return or_(CareItem.queue_due > due, and_(CareItem.queue_due == due, or_(
+        CareItem.priority > priority, and_(CareItem.priority == priority, CareItem.id > last_id))))
 
 
 def _cursor(item: CareItem) -> str:
-    return paging.encode(item.due_at.isoformat() if item.due_at else "", item.priority, item.id)
+    return paging.encode(item.queue_due.isoformat() if item.queue_due else "", item.priority, item.id)
 
 
 async def list_items(session: AsyncSession, agent: Account, filters: QueueFilter, *, saved: int | None = None,
@@ -156,8 +157,13 @@ async def list_items(session: AsyncSession, agent: Account, filters: QueueFilter
                       .outerjoin(Assignee, Assignee.id == CareItem.assignee_id), filters, agent, now)
     if cursor:
         query = query.where(_after(cursor))
-    found = (await session.execute(query.order_by(CareItem.due_at.asc().nulls_last(), CareItem.priority, CareItem.id)
-                                   .limit(limit + 1))).all()
+    # Waiting items in queue_due order straight off ix_care_items_(assignee_)queue; closed ones
+    # (queue_due NULL) when a closed status is asked for, the newest first.
+    if filters.status is None or ItemStatus(filters.status) in QUEUE_STATUSES:
+        query = query.order_by(CareItem.queue_due, CareItem.priority, CareItem.id)
+    else:
+        query = query.order_by(CareItem.id.desc())
+    found = (await session.execute(query.limit(limit + 1))).all()
     rows = await _rows(session, agent, [(i, AssigneeRef(a, n) if a else None) for i, a, n in found[:limit]], now)
     return rows, _cursor(found[limit - 1][0]) if len(found) > limit else None
 

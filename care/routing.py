@@ -172,8 +172,9 @@ async def _give(session: AsyncSession, item: CareItem, candidate: AgentState) ->
 async def waiting(session: AsyncSession, limit: int) -> list[int]:
     """Unassigned active items, oldest due first (then the most urgent, then the oldest)."""
     return list(await session.scalars(
-        select(CareItem.id).where(CareItem.assignee_id.is_(None), CareItem.status.in_(ACTIVE_STATUSES))
-        .order_by(CareItem.due_at.asc().nulls_last(), CareItem.priority, CareItem.id).limit(limit)))
+        select(CareItem.id).where(CareItem.assignee_id.is_(None), CareItem.queue_due.is_not(None),
+                                  CareItem.status.in_(ACTIVE_STATUSES))
+        .order_by(CareItem.queue_due, CareItem.priority, CareItem.id).limit(limit)))
 
 
 async def fill(session: AsyncSession) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, exists, or_, select, tuple_
@@ -189,6 +189,11 @@ def open_goals(item: CareItem) -> dict[str, datetime]:
 def refresh(item: CareItem, now: datetime) -> None:
     goals = open_goals(item)
     item.due_at = min(goals.values()) if goals else None
+    item.queue_due = None if item.status in CLOSED_STATUSES else item.due_at or NOTHING_DUE
+
+
+# Where an item with no running goal sorts in the queue: after every item that has one.
+NOTHING_DUE = datetime(3000, 1, 1, tzinfo=UTC)
 
 
 # --- countdowns ------------------------------------------------------------------------------

@@ -135,6 +135,7 @@ def upgrade() -> None:
     sa.Column('next_response_due_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('resolution_due_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('due_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('queue_due', sa.DateTime(timezone=True), nullable=True),
     sa.Column('paused_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('breached', sa.Boolean(), nullable=False),
     sa.Column('waiting_since', sa.DateTime(timezone=True), nullable=True),
@@ -152,6 +153,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('care_items', schema=None) as batch_op:
         batch_op.create_index('ix_care_items_assignee_status', ['assignee_id', 'status'], unique=False)
+        batch_op.create_index('ix_care_items_queue', ['queue_due', 'priority', 'id'], unique=False)
+        batch_op.create_index('ix_care_items_assignee_queue', ['assignee_id', 'queue_due', 'priority', 'id'],
+                              unique=False)
         batch_op.create_index(batch_op.f('ix_care_items_channel'), ['channel'], unique=False)
         batch_op.create_index(batch_op.f('ix_care_items_customer_handle'), ['customer_handle'], unique=False)
         batch_op.create_index(batch_op.f('ix_care_items_customer_id'), ['customer_id'], unique=False)
@@ -330,6 +334,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_care_items_customer_handle'))
         batch_op.drop_index(batch_op.f('ix_care_items_channel'))
         batch_op.drop_index('ix_care_items_assignee_status')
+        batch_op.drop_index('ix_care_items_assignee_queue')
+        batch_op.drop_index('ix_care_items_queue')
 
     op.drop_table('care_items')
     op.drop_table('care_crisis')
