@@ -108,6 +108,12 @@ async def record_sla_breaches(database: Database) -> int:
     return await sla.record_breaches(database)
 
 
+@events.on("care.sla_breached", budget=10)
+async def tell_breach(session: AsyncSession, event: Event) -> None:
+    await sla.tell_breach(session, int(event.payload["item_id"]), str(event.payload["goal"]),
+                          str(event.payload.get("due_at", "")))
+
+
 # --- sending replies (care.replies) ----------------------------------------------------------------
 
 @events.on(replies.SEND_EVENT, lane=Lane.SLOW, coalesce="reply_id", budget=60)

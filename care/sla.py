@@ -39,6 +39,7 @@ from care.schemas import BusinessHoursIn, SlaPolicyIn
 from hearth import clock, events, paging
 from hearth.db import Database
 from hearth.errors import Conflict, NotFound
+from hearth.notifications import service as notifications
 from hearth.saving import add_unique
 from hearth.settings import get_settings
 
@@ -291,7 +292,22 @@ def _breached(session: AsyncSession, item: CareItem, goal: str, due: datetime, n
     item.updated_at = now
     items.entry(session, item, EntryKind.SLA, data={"goal": goal, "due_at": due.isoformat()}, at=due)
     events.publish(session, "care.item_changed", item_id=item.id, change="breach")
-    events.publish(session, "care.sla_breached", item_id=item.id, goal=goal)
+    events.publish(session, "care.sla_breached", item_id=item.id, goal=goal, due_at=due.isoformat())
+
+
+GOAL_NAMES = {"first_response": "first response", "next_response": "next response", "resolution": "resolution"}
+
+
+async def tell_breach(session: AsyncSession, item_id: int, goal: str, due_at: str) -> bool:
+    """The agent holding an item hears when one of its goals passes (once per goal and due
+    time); an item nobody holds is on the queue's breached view for everyone."""
+    item = await session.get(CareItem, item_id)
+    if item is None or item.assignee_id is None or item.status in CLOSED_STATUSES:
+        return False
+    return await notifications.notify(
+        session, item.assignee_id, kind="care.breach", url=f"/care/items/{item.id}",
+        title=f"Overdue ({GOAL_NAMES.get(goal, goal)}): {item.title}"[:200],
+        dedupe_key=f"breach:{item.id}:{goal}:{due_at}")
 
 
 # --- policies --------------------------------------------------------------------------------

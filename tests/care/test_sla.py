@@ -25,6 +25,7 @@ from hearth import clock
 from hearth.accounts.models import Account
 from hearth.db import Database
 from hearth.events.models import OutboxEvent
+from hearth.notifications.models import Notification
 from tests.api.test_accounts import assert_problem
 from tests.conftest import sign_in
 
@@ -355,3 +356,27 @@ async def test_item_countdown_api(client, database: Database, frozen_clock, agen
     assert shown["breached"] is True and shown["goals"][0]["seconds_left"] == -600
     assert [b["goal"] for b in shown["breaches"]] == ["first_response"]
     assert_problem(await client.get("/api/v1/care/items/999999/sla"), 404, "not-found")
+
+
+async def test_the_holder_hears_of_a_breach_once(database: Database, frozen_clock, agent: Account,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from hearth.settings import get_settings
+    from tests.care.conftest import drain
+
+    monkeypatch.setattr(get_settings(), "care_assignment", "pool")  # the second item stays nobody's
+    await add_policy(database, first_response_minutes=30)
+    held = await receive(database, question(40, said("post:1")))
+    nobodys = await receive(database, question(41, said("post:2")))
+    async with database.sessionmaker() as s:
+        await items.claim(s, agent, held.id)
+        await s.commit()
+    frozen_clock.advance(minutes=31)
+    assert await sla.record_breaches(database) == 2
+    await drain(database)
+    await drain(database)  # a second delivery changes nothing
+    async with database.sessionmaker() as s:
+        told = list(await s.scalars(select(Notification).where(Notification.kind == "care.breach")))
+        events = list(await s.scalars(select(OutboxEvent).where(OutboxEvent.name == "care.sla_breached")))
+    assert [(n.account_id, n.url) for n in told] == [(agent.id, f"/care/items/{held.id}")]
+    assert told[0].title.startswith("Overdue (first response): ")
+    assert {e.outcome for e in events} == {"processed"} and len(events) == 2 and nobodys.id
