@@ -108,8 +108,7 @@ async def receive(session: AsyncSession, conversation: Conversation) -> Received
     item, created = await _open(session, conversation, now)
     if created:
         await sla.start(session, item, now)
-    fresh = [m for m in sorted(conversation.messages, key=lambda m: m.at)
-             if await add_unique(session, _message_entry(item, m, now))]
+    fresh = await _store_messages(session, item, conversation.messages, now, created=created)
     customer = [m for m in fresh if not m.from_brand]
     brand = [m for m in fresh if m.from_brand]
     for message in fresh:
@@ -130,6 +129,19 @@ async def receive(session: AsyncSession, conversation: Conversation) -> Received
         events.publish(session, "care.item_created" if created else "care.item_changed", item_id=item.id,
                        messages=len(customer), replies=len(brand))
     return Received(item, created, len(customer), len(brand))
+
+
+async def _store_messages(session: AsyncSession, item: CareItem, messages: Sequence[Message], now: datetime, *,
+                          created: bool) -> list[Message]:
+    """The messages the item had not seen, each stored once. A new item has none yet: its
+    messages go in one flush; an existing one's each under a savepoint, so a message another
+    worker stored a moment ago is refused by the database alone."""
+    ordered = list({m.ref: m for m in sorted(messages, key=lambda m: m.at)}.values())
+    if created:
+        session.add_all(_message_entry(item, m, now) for m in ordered)
+        await session.flush()
+        return ordered
+    return [m for m in ordered if await add_unique(session, _message_entry(item, m, now))]
 
 
 async def _open(session: AsyncSession, conversation: Conversation, now: datetime) -> tuple[CareItem, bool]:
