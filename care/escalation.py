@@ -37,12 +37,11 @@ from hearth import clock, events
 from hearth.accounts.models import Account, Role
 from hearth.errors import Conflict, Invalid, NotFound
 from hearth.notifications import service as notifications
-from hearth.saving import add_unique, bump_version
+from hearth.saving import add_unique
 
 log = logging.getLogger(__name__)
 
 STARTED_EVENT = "care.escalation_started"
-CHANGED = "Another agent changed this item a moment ago; reload it"
 CRISIS_ROW = 1
 
 
@@ -104,8 +103,7 @@ class Started:
 
 
 async def _bump(session: AsyncSession, item: CareItem, version: int | None, what: str) -> None:
-    await bump_version(session, item, item.version if version is None else version, Conflict(CHANGED, field="version"))
-    events.publish(session, "care.item_changed", item_id=item.id, change=what)
+    await items.changed(session, item, version, what)
 
 
 async def running(session: AsyncSession, item_id: int, procedure_id: int | None) -> bool:
@@ -152,9 +150,7 @@ async def start(session: AsyncSession, agent: Account | None, item_id: int, *, p
 async def _system_escalate(session: AsyncSession, item: CareItem, version: int | None) -> None:
     before, now = item.status, clock.now()
     items.entry(session, item, EntryKind.STATUS, data={"from": str(before), "to": str(ItemStatus.ESCALATED)}, at=now)
-    await bump_version(session, item, item.version if version is None else version, Conflict(CHANGED, field="version"),
-                       status=ItemStatus.ESCALATED)
-    events.publish(session, "care.item_changed", item_id=item.id, change="status")
+    await items.changed(session, item, version, "status", status=ItemStatus.ESCALATED)
 
 
 async def _open_escalation(session: AsyncSession, item_id: int) -> tuple[Escalation, EscalationProcedure]:

@@ -236,7 +236,10 @@ def check_holder(item: CareItem, agent: Account) -> None:
         raise Conflict("Another agent has this item; take it over to act on it", field="assignee")
 
 
-async def _changed(session: AsyncSession, item: CareItem, version: int, what: str, **values: Any) -> None:
+async def changed(session: AsyncSession, item: CareItem, version: int | None, what: str, **values: Any) -> None:
+    """Save `values` on the item if nobody changed it since `version` (None: as read), raise its
+    version and tell the pages: every change to an item goes through here."""
+    version = item.version if version is None else version
     await bump_version(session, item, version,
                        Conflict("Another agent changed this item a moment ago; reload it", field="version"), **values)
     events.publish(session, "care.item_changed", item_id=item.id, change=what)
@@ -271,7 +274,7 @@ async def _assign(session: AsyncSession, item: CareItem, agent: Account | None, 
     before = item.assignee_id
     now = clock.now()
     status = ItemStatus.OPEN if agent is not None and item.status == ItemStatus.NEW else item.status
-    await _changed(session, item, item.version if version is None else version, what,
+    await changed(session, item, item.version if version is None else version, what,
                    assignee_id=agent.id if agent else None, assigned_at=now if agent else None, status=status)
     entry(session, item, EntryKind.ASSIGNMENT, actor=actor,
           data={"from": before, "to": agent.id if agent else None, "how": what})
@@ -323,7 +326,7 @@ async def _save_status(session: AsyncSession, item: CareItem, status: ItemStatus
     # Written before the versioned update: its refresh would otherwise drop what the status
     # change set on the item besides `status` (the SLA's pause and due times).
     await session.flush()
-    await _changed(session, item, item.version if version is None else version, "status", status=status,
+    await changed(session, item, item.version if version is None else version, "status", status=status,
                    resolved_at=item.resolved_at)
 
 
@@ -334,7 +337,7 @@ async def set_priority(session: AsyncSession, actor: Account | None, item: CareI
         return item
     entry(session, item, EntryKind.PRIORITY, actor=actor,
           data={"from": ItemPriority(item.priority).name.lower(), "to": value.name.lower(), "reason": reason})
-    await _changed(session, item, item.version, "priority", priority=int(value))
+    await changed(session, item, item.version, "priority", priority=int(value))
     return item
 
 
@@ -376,7 +379,7 @@ async def set_tags(session: AsyncSession, actor: Account | None, item_id: int, n
     session.add_all(ItemTag(item_id=item.id, tag_id=tag_id) for tag_id in ids.values())
     entry(session, item, EntryKind.TAGS, actor=actor, data={"added": sorted(set(after) - set(before)),
                                                            "removed": sorted(set(before) - set(after))})
-    await _changed(session, item, item.version if version is None else version, "tags")
+    await changed(session, item, item.version if version is None else version, "tags")
     return after
 
 

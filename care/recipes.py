@@ -58,7 +58,7 @@ from hearth.accounts.models import Account, Role
 from hearth.db import Database
 from hearth.errors import Conflict, Invalid, NotFound
 from hearth.notifications import service as notifications
-from hearth.saving import add_unique, bump_version
+from hearth.saving import add_unique
 from hearth.settings import get_settings
 from hearth.untrusted import safe_url
 
@@ -96,7 +96,6 @@ ACTION_KEYS: dict[str, tuple[str, ...]] = {
 }
 STATUS_ACTIONS = {"escalate": ItemStatus.ESCALATED, "ignore": ItemStatus.IGNORED, "resolve": ItemStatus.RESOLVED}
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-CHANGED = "Another agent changed this item a moment ago; reload it"
 
 
 # --- validation: every bad part named by its path (conditions[1].op) ---------------------------
@@ -615,8 +614,7 @@ async def _do_priority(session: AsyncSession, item: CareItem, recipe: Compiled, 
 
 
 async def _bump(session: AsyncSession, item: CareItem, what: str, **values: Any) -> None:
-    await bump_version(session, item, item.version, Conflict(CHANGED, field="version"), **values)
-    events.publish(session, "care.item_changed", item_id=item.id, change=what)
+    await items.changed(session, item, None, what, **values)
 
 
 async def _do_sentiment(session: AsyncSession, item: CareItem, recipe: Compiled, action: dict[str, Any]) -> Done:

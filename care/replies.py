@@ -54,7 +54,7 @@ from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
 from hearth.errors import Conflict, HearthError, Invalid, NotFound
 from hearth.events import Work
-from hearth.saving import add_unique, bump_version
+from hearth.saving import add_unique
 from hearth.settings import get_settings
 from moderation.models import Reviewable
 from reviews import service as reviews  # the brand response on a review (see pyproject's contracts)
@@ -242,9 +242,7 @@ async def _answered(session: AsyncSession, item: CareItem, agent: Account, now: 
         values.update(assignee_id=agent.id, assigned_at=now)
         items.entry(session, item, EntryKind.ASSIGNMENT, actor=agent, data={"from": None, "to": agent.id,
                                                                             "how": "reply"})
-    await bump_version(session, item, seen,
-                       Conflict("Another agent changed this item a moment ago; reload it", field="version"), **values)
-    events.publish(session, "care.item_changed", item_id=item.id, change="reply")
+    await items.changed(session, item, seen, "reply", **values)
 
 
 # --- sending (the care.reply_send job) ------------------------------------------------------------
