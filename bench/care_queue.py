@@ -5,8 +5,10 @@ situation, on a server as `hearth serve --workers 2` runs it:
 
 1. The queue API list and the queue page, signed in: 50 agents (50 API tokens for the API, 50
    browser sessions for the page) spread over wrk's connections, each request one agent's own
-   "mine" or "unassigned" view (a Lua script rotates them). Stated as p99 and requests/s, and
-   as a share of `/livez` loaded the same way in the same run.
+   "mine" or "unassigned" view (a Lua script rotates them), while the agents work: claims and
+   releases go in at WORK_PER_SECOND (each agent acting every 10 s or so), so every list and
+   page changes several times a second, as it would. Stated as p99 and requests/s, and as a
+   share of `/livez` loaded the same way in the same run.
 2. The live updates: N agents hold the server-sent event stream open while the list is under
    load; an agent claims an item through the API, and the time from the claim's request to the
    event arriving is measured at every connected client.
@@ -24,6 +26,7 @@ import re
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -47,6 +50,8 @@ CHUNK = 5_000  # rows per bulk insert
 CHANNELS = ["x", "facebook", "community", "reviews"]
 LANGUAGES = ["nl", "fr", "en"]
 CHANGES = 20  # claims whose events the stream clients time
+WORK_PER_SECOND = 5  # claims and releases while the list and the page are loaded
+LIVE_FIRST = HELD * AGENTS + 3_001  # the live-update claims' items, past those the work above takes
 SERVER_ENV = {"HEARTH_LOG_LEVEL": "warning", "HEARTH_WRITE_LIMIT": "1000000/60",
               "HEARTH_SECRET_KEY": "bench-secret-key-0123456789abcdef", "HEARTH_CARE_ASSIGNMENT": "pool"}
 
@@ -169,6 +174,43 @@ def _targets(ctx: dict[str, Any], workdir: Path) -> list[tuple[str, Path]]:
             (f"queue page, {AGENTS} agents (mine / unassigned)", _script(workdir, "page", page))]
 
 
+# --- the agents' work during the load ---------------------------------------------------------
+
+class Work:
+    """Claims and releases at a steady rate, each by an agent in turn (an unassigned item
+    claimed, then released again on the next round), in a thread beside wrk."""
+
+    def __init__(self, base: str, agents: list[dict[str, Any]], per_second: float, *, first: int) -> None:
+        self.base, self.agents, self.pause, self.first = base, agents, 1 / per_second, first
+        self.stop = threading.Event()
+        self.done = self.failed = 0
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Work:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def _run(self) -> None:
+        held: list[tuple[int, str]] = []
+        n = 0
+        with httpx.Client(base_url=self.base, timeout=10) as client:
+            while not self.stop.wait(self.pause):
+                if len(held) >= AGENTS:  # each agent puts back what it took a round ago
+                    item_id, token = held.pop(0)
+                    action = f"/api/v1/care/items/{item_id}/release"
+                else:
+                    item_id, token = self.first + n * 3, self.agents[n % AGENTS]["token"]
+                    held.append((item_id, token))
+                    action, n = f"/api/v1/care/items/{item_id}/claim", n + 1
+                answer = client.post(action, headers={"Authorization": f"Bearer {token}"})
+                self.done += 1
+                self.failed += answer.status_code >= 400
+
+
 # --- live updates ------------------------------------------------------------------------------
 
 async def _listen(client: httpx.AsyncClient, token: str, arrived: dict[int, list[float]], ready: asyncio.Event,
@@ -217,7 +259,7 @@ async def _claims(client: httpx.AsyncClient, agents: list[dict[str, Any]], arriv
     last: list[float] = []
     missed = 0
     for n in range(CHANGES):
-        item_id = HELD * AGENTS + 1 + n * 37  # an unassigned item
+        item_id = LIVE_FIRST + n * 37  # an unassigned item nobody worked yet
         started = time.monotonic()
         claimed = await client.post(f"/api/v1/care/items/{item_id}/claim",
                                     headers={"Authorization": f"Bearer {agents[n % AGENTS]['token']}"})
@@ -257,10 +299,14 @@ def measure(url: str, *, workdir: Path, workers: int, connections: int, seconds:
         _wrk(base, "warm-up", None, connections=connections, seconds=2)
         rows.append(_wrk(base, "trivial endpoint (/livez)", None, connections=connections, seconds=seconds))
         targets = _targets(ctx, workdir)
-        for name, script in targets:
-            say(name)
-            _wrk(base, name, script, connections=connections, seconds=2)
-            rows.append(_wrk(base, name, script, connections=connections, seconds=seconds))
+        work = {"per_second": WORK_PER_SECOND, "done": 0, "failed": 0}
+        for n, (name, script) in enumerate(targets):
+            say(f"{name}, the agents working")
+            with Work(base, ctx["agents"], WORK_PER_SECOND, first=HELD * AGENTS + 1 + n * 1_000) as busy:
+                _wrk(base, name, script, connections=connections, seconds=2)
+                rows.append(_wrk(base, name, script, connections=connections, seconds=seconds))
+            work["done"] += busy.done
+            work["failed"] += busy.failed
         say(f"live updates at {stream_clients} stream clients, the API list under load")
         load = ["wrk", "-t2", f"-c{connections}", "-d120s", "--timeout", "5s", "-s", str(targets[0][1]),
                 base + "/livez"]
@@ -269,7 +315,7 @@ def measure(url: str, *, workdir: Path, workers: int, connections: int, seconds:
     finally:
         pages._stop(server)  # noqa: SLF001
     return {"database": url.split(":")[0], "items": items, "agents": AGENTS, "connections": connections,
-            "insert_seconds": ctx["insert_seconds"], "rows": rows, "live": live, "rss_mb": memory}
+            "insert_seconds": ctx["insert_seconds"], "rows": rows, "live": live, "rss_mb": memory, "work": work}
 
 
 def report(console: Any, runs: list[dict[str, Any]]) -> None:
@@ -277,8 +323,10 @@ def report(console: Any, runs: list[dict[str, Any]]) -> None:
 
     for run in runs:
         livez = run["rows"][0]
+        work = run["work"]
         table = Table(title=f"Care queue: {run['items']:,} open items, {run['agents']} agents at once over "
-                            f"{run['connections']} connections · {run['database']}")
+                            f"{run['connections']} connections, {work['per_second']} claims or releases "
+                            f"a second ({work['done']:,} made, {work['failed']} refused) · {run['database']}")
         for column in ("what", "requests/s", "p50 ms", "p99 ms", "errors", "share of /livez"):
             table.add_column(column, justify="left" if column == "what" else "right")
         for r in run["rows"]:

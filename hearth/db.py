@@ -304,7 +304,8 @@ _VERSIONS = table("content_versions", column("name", String), column("version", 
 def _note(session: Session, written: Any) -> None:
     name = getattr(written, "name", None)
     # Hearth's own tables only: a session may also write tables the application does not know.
-    if name and name not in UNVERSIONED and Base.metadata.tables.get(name) is written:
+    # (By name: update(Model) names an annotated copy of the model's table, not the table itself.)
+    if name and name not in UNVERSIONED and isinstance(written, Table) and name in Base.metadata.tables:
         session.info.setdefault(_CHANGED, set()).add(name)
 
 

@@ -180,8 +180,12 @@ async def test_claim_and_release_from_the_list_and_a_409_says_who(client, databa
     assert plain.status_code == 409 and "Another agent has this item" in plain.text and "<html" in plain.text
     row = await other.get(f"/care/queue/rows/{item.id}", headers=HTMX)
     assert "Taken by Cas Care" in row.text and "Open to take over" in row.text
+    assert "Taken by Cas Care" in (await other.get("/care/queue")).text
     released = await client.post(f"/care/items/{item.id}/release", data=form(client, back="list"))
     assert released.status_code == 303 and (await reload(database, item.id)).assignee_id is None
+    # The list shows the row as it is now (rows are kept by everything they show).
+    listed = (await other.get("/care/queue")).text
+    assert "Taken by Cas Care" not in listed and f'action="/care/items/{item.id}/claim"' in listed
 
 
 # --- an item ------------------------------------------------------------------------------------
