@@ -128,8 +128,8 @@ def main() -> None:
     parser.add_argument("--care-queue-only", action="store_true",
                         help="measure the care queue (100,000 open items, 50 agents) and nothing else")
     parser.add_argument("--queue-items", type=int, default=100_000, help="open items in the care queue benchmark")
-    parser.add_argument("--queue-connections", type=int, default=50,
-                        help="wrk connections the care queue's 50 agents share")
+    parser.add_argument("--queue-connections", type=int, default=16,
+                        help="wrk connections the care queue's 50 agents share (16, as every page's aim is stated)")
     parser.add_argument("--stream-clients", type=int, default=50, help="agents holding the live stream open")
     args = parser.parse_args()
     if not shutil.which("wrk"):
