@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+import weakref
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
@@ -42,7 +43,7 @@ from care.schemas import (
 from hearth import clock, paging
 from hearth.accounts.models import Account, Role
 from hearth.auth import AdminAccount, require_role
-from hearth.db import DbSession, get_database
+from hearth.db import Database, DbSession, get_database
 from hearth.ids import BigId, Id
 from hearth.paging import Cursor, Limit
 
@@ -114,20 +115,34 @@ def _event(change: queue.Change) -> str:
     return f"event: item\ndata: {json.dumps(change.data(), separators=(',', ':'))}\n\n"
 
 
-async def _stream(request: Request) -> AsyncIterator[str]:
+_feeds: weakref.WeakKeyDictionary[Database, queue.Feed] = weakref.WeakKeyDictionary()
+
+
+def _feed() -> queue.Feed:
     database = get_database()
+    feed = _feeds.get(database)
+    if feed is None:
+        feed = _feeds[database] = queue.Feed(database.sessionmaker, POLL_SECONDS)
+    return feed
+
+
+async def _stream(request: Request) -> AsyncIterator[str]:
+    feed = _feed()
     watch = queue.Watch(clock.now())
-    yield f"retry: {RETRY_MS}\n: watching the care queue\n\n"
-    began = beat = time.monotonic()
-    while time.monotonic() - began < STREAM_SECONDS and not await request.is_disconnected():
-        async with database.sessionmaker() as session:
-            changes = await queue.poll(session, watch)
-        for change in changes:
-            yield _event(change)
-        if time.monotonic() - beat >= HEARTBEAT_SECONDS:
-            beat = time.monotonic()
-            yield ": still here\n\n"
-        await asyncio.sleep(POLL_SECONDS)
+    rows = feed.listen()
+    try:
+        yield f"retry: {RETRY_MS}\n: watching the care queue\n\n"
+        began = time.monotonic()
+        while time.monotonic() - began < STREAM_SECONDS and not await request.is_disconnected():
+            try:
+                found = await asyncio.wait_for(rows.get(), HEARTBEAT_SECONDS)
+            except TimeoutError:
+                yield ": still here\n\n"
+                continue
+            for change in watch.news(found):
+                yield _event(change)
+    finally:
+        feed.leave(rows)
 
 
 @router.get("/items/events", response_class=StreamingResponse,

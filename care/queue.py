@@ -8,7 +8,9 @@ tags, and who else has them open (care.presence), one statement each.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import asyncio
+import logging
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -24,6 +26,8 @@ from hearth.accounts.models import Account
 from hearth.errors import Conflict, Invalid, NotFound
 from hearth.saving import add_unique
 from hearth.settings import get_settings
+
+log = logging.getLogger(__name__)
 
 VIEWS = ("mine", "unassigned", "due", "breached")
 # Without a status filter the queue shows everything not closed (pending customer included:
@@ -278,10 +282,16 @@ class Watch:
 
 async def poll(session: AsyncSession, watch: Watch) -> list[Change]:
     """Items changed since the watch's last poll, on ix_care_items_updated."""
+    return watch.news(await changed_since(session, watch.since))
+
+
+async def changed_since(session: AsyncSession, since: datetime) -> list[Any]:
+    """(id, version, status, assignee_id, created_at, updated_at) of the items changed since
+    `since` (less LAG), oldest change first, at most POLL_MAX rows."""
     columns = (CareItem.id, CareItem.version, CareItem.status, CareItem.assignee_id, CareItem.created_at,
                CareItem.updated_at)
     found: list[Any] = []
-    at, last_id = watch.since - LAG, 0
+    at, last_id = since - LAG, 0
     while len(found) < POLL_MAX:
         batch = (await session.execute(
             select(*columns)
@@ -291,4 +301,44 @@ async def poll(session: AsyncSession, watch: Watch) -> list[Change]:
         if len(batch) < POLL_BATCH:
             break
         at, last_id = batch[-1][5], batch[-1][0]
-    return watch.news(found)
+    return found
+
+
+class Feed:
+    """The live streams of one server process, fed by one poll: 50 agents with the queue open
+    cost one query every POLL_SECONDS, not 50. Each stream keeps its own Watch (what it sent)
+    and reads the rows the poll shares; the poll runs while at least one stream listens."""
+
+    def __init__(self, sessions: Callable[[], AsyncSession], interval: float) -> None:
+        self.sessions, self.interval = sessions, interval
+        self.listeners: set[asyncio.Queue[list[Any]]] = set()
+        self.since = clock.now()
+        self.task: asyncio.Task[None] | None = None
+
+    def listen(self) -> asyncio.Queue[list[Any]]:
+        rows: asyncio.Queue[list[Any]] = asyncio.Queue(maxsize=64)
+        if not self.listeners:
+            self.since = clock.now()
+        self.listeners.add(rows)
+        if self.task is None or self.task.done():
+            self.task = asyncio.create_task(self._run())
+        return rows
+
+    def leave(self, rows: asyncio.Queue[list[Any]]) -> None:
+        self.listeners.discard(rows)
+
+    async def _run(self) -> None:
+        while self.listeners:
+            try:
+                async with self.sessions() as session:
+                    found = await changed_since(session, self.since)
+            except Exception:  # a failed poll (the database restarting): the next one reads it again
+                log.warning("the care queue's live poll failed; trying again", exc_info=True)
+                found = []
+            if found:
+                self.since = max(self.since, found[-1][5])
+                for rows in list(self.listeners):
+                    if rows.full():  # a stream that stopped reading: it catches up from its watch's rows
+                        rows.get_nowait()
+                    rows.put_nowait(found)
+            await asyncio.sleep(self.interval)

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from api.care_queue import router as queue_router
-from care import escalation, items, presence, routing
+from care import escalation, items, presence, queue, routing
 from care.models import CareAgent, CareEntry, CareItem, EntryKind, ItemPriority, ItemSource, ItemStatus, SlaPolicy
 from care.schemas import AgentIn
 from hearth import clock
@@ -550,6 +550,49 @@ async def test_the_live_stream_sends_arrivals_and_changes(app, database: Databas
     assert resolved == [{"id": before.id, "version": by_id[before.id]["version"] + 1, "status": "resolved",
                          "assignee_id": cor.id, "change": "status"}]
     assert anonymous.status_code == 401
+
+
+async def test_open_streams_share_one_poll(app, database: Database, cas: Account, cor: Account,  # noqa: ANN001
+                                           pool: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three agents with the queue open: every stream gets the change, from one poll per interval."""
+    import api.care_queue
+
+    monkeypatch.setattr(api.care_queue, "POLL_SECONDS", 0.1)
+    async with database.sessionmaker() as s:
+        _row, token = await accounts.create_token(s, await s.get(Account, cas.id), "stream")
+        await s.commit()
+    item = await receive(database, conversation(1, "Card blocked"))
+    writer = Database(database.url)
+    polls = []
+    real = queue.changed_since
+
+    async def counted(session, since):  # noqa: ANN001, ANN202
+        polls.append(since)
+        return await real(session, since)
+
+    monkeypatch.setattr(queue, "changed_since", counted)
+    try:
+        async with serving(app, database) as base, httpx.AsyncClient(
+                base_url=base, timeout=10, headers={"Authorization": f"Bearer {token}"}) as http:
+            async with http.stream("GET", f"{API}/items/events") as one, \
+                    http.stream("GET", f"{API}/items/events") as two, \
+                    http.stream("GET", f"{API}/items/events") as three:
+                streams = [s.aiter_lines() for s in (one, two, three)]
+                for lines in streams:
+                    assert (await anext(lines)).startswith("retry: ")
+                feed = api.care_queue._feed()
+                assert len(feed.listeners) == 3
+                started = len(polls)
+                await asyncio.sleep(0.5)
+                assert len(polls) - started <= 6  # about one per 0.1 s for all three, not three
+                async with writer.sessionmaker() as s:
+                    await items.claim(s, cor, item.id)
+                    await s.commit()
+                got = [await asyncio.wait_for(_events(lines, 1), 10) for lines in streams]
+    finally:
+        await writer.dispose()
+    assert all(g == [{"id": item.id, "version": 2, "status": "open", "assignee_id": cor.id, "change": "changed"}]
+               for g in got), got
 
 
 # --- who may ------------------------------------------------------------------------------------
