@@ -55,7 +55,7 @@ PAGES = [
     ("notifications", "notifications", "member", 0.25, False),
     ("moderation queue", "moderation", "moderator", 0.25, False),
     ("retention dashboard", "retention", "retention", 0.25, False),
-    ("care queue", "care_queue", "care", 0.25, False),
+    ("care queue", "care_queue", "care", 0.40, False),
     ("care item", "care_item", "care", 0.10, False),
 ]
 
