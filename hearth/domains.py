@@ -7,7 +7,7 @@ ideas, gamification, care and insights here.
 
 from types import ModuleType
 
-DOMAINS: tuple[str, ...] = ("moderation", "forums", "reviews", "retention", "care")
+DOMAINS: tuple[str, ...] = ("moderation", "forums", "reviews", "ideas", "retention", "care")
 
 
 _loaded = False

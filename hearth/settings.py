@@ -122,6 +122,9 @@ class Settings(BaseSettings):
     # A forum question still without a staff answer this many hours after it was asked becomes a
     # care item (care.sources).
     care_question_hours: float = Field(default=4, gt=0)
+    # Ideas: how many votes a member may have on ideas still in play (open, under review, planned,
+    # in progress); a vote comes back when its idea is completed, declined or merged. 0: no limit.
+    idea_vote_budget: int = Field(default=0, ge=0)
 
     @field_validator("database_url")
     @classmethod

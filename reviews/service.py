@@ -1,8 +1,9 @@
 """The only code that writes the reviews' tables. Services flush; the request commits.
 
 Events (ids and facts, never objects), for retention, care, search and notifications:
-- review.published {review_id, product_id, author_id, rating}: a review became public
-  (written, or approved by a moderator);
+- review.published {review_id, product_id, author_id, rating, low_dimensions}: a review became
+  public (written, or approved by a moderator); `low_dimensions` are the secondary dimensions it
+  rated 1 or 2, as [{"key", "label"}] (the idea exchange counts them as themes);
 - review.updated {review_id, product_id, author_id, rating, rating_before}: its author replaced it;
 - review.removed {review_id, product_id, author_id}: it left public view (refused, hidden, deleted);
 - review.responded {review_id, response_id}: the brand answered it in public.
@@ -50,6 +51,7 @@ REVIEW_KIND = "review"  # the kind moderation knows reviews by
 PER_PAGE = 10
 # Who answers reviews in the brand's name.
 RESPONDERS = (Role.CARE_AGENT, Role.RETENTION_AGENT, Role.PRODUCT_MANAGER)
+LOW_DIMENSION_RATING = 2  # a secondary rating this low names what the review complains about
 
 
 def product_url(product: Product) -> str:
@@ -173,7 +175,7 @@ async def write_review(session: AsyncSession, author: Account, product_id: int, 
     await _replace_ratings(session, review.id, data.ratings)
     await moderation.record(session, screened, review.id, edit=existing is not None)
     await recompute(session, product.id)
-    _announce(session, review, was_public=was_public, rating_before=rating_before)
+    await _announce(session, review, was_public=was_public, rating_before=rating_before)
     return review
 
 
@@ -196,9 +198,22 @@ def _facts(review: Review) -> dict[str, Any]:
             "rating": review.rating}
 
 
-def _announce(session: AsyncSession, review: Review, *, was_public: bool, rating_before: int | None) -> None:
+async def _low_dimensions(session: AsyncSession, review: Review) -> list[dict[str, str]]:
+    """The secondary dimensions the review rated 1 or 2, with their labels."""
+    keys = sorted(await session.scalars(select(ReviewRating.dimension).where(
+        ReviewRating.review_id == review.id, ReviewRating.rating <= LOW_DIMENSION_RATING)))
+    if not keys:
+        return []
+    dimensions = await session.scalar(select(ProductCategory.dimensions).join(
+        Product, Product.category_id == ProductCategory.id).where(Product.id == review.product_id))
+    labels = {d["key"]: d["label"] for d in dimensions or ()}
+    return [{"key": key, "label": labels.get(key, key)} for key in keys]
+
+
+async def _announce(session: AsyncSession, review: Review, *, was_public: bool, rating_before: int | None) -> None:
     if review.public and not was_public:
-        events.publish(session, "review.published", **_facts(review))
+        events.publish(session, "review.published", **_facts(review),
+                       low_dimensions=await _low_dimensions(session, review))
     elif review.public and rating_before is not None:
         events.publish(session, "review.updated", **_facts(review), rating_before=rating_before)
     elif was_public and not review.public:
@@ -237,7 +252,7 @@ async def set_review_state(session: AsyncSession, review_id: int, state: Content
     review.updated_at = clock.now()
     await session.flush()
     await recompute(session, review.product_id)
-    _announce(session, review, was_public=was_public, rating_before=None)
+    await _announce(session, review, was_public=was_public, rating_before=None)
     return review
 
 

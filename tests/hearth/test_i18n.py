@@ -33,7 +33,7 @@ ERROR_CLASSES = {"HearthError", "Invalid", "Unauthorized", "Forbidden", "Conflic
 MSGID_DICTS = {"web/errors.py": {"TITLES", "HINTS"}, "web/forms.py": {"_MESSAGES"},
                "moderation/screening.py": {"REASONS", "LABELS", "AUTHOR_MESSAGES"},
                "moderation/trust.py": {"NAMES"}, "forums/content.py": {"LABELS"},
-               "reviews/content.py": {"LABELS"}}
+               "reviews/content.py": {"LABELS"}, "ideas/content.py": {"LABELS"}}
 # Modules whose plain sentence literals are msgids translated later (web/forms.py puts
 # them into Invalid.errors; field_errors translates them).
 LITERAL_MODULES = {"web/forms.py"}
