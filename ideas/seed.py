@@ -301,7 +301,7 @@ async def seed_ideas(session: AsyncSession, progress: Progress) -> int:
             idea = step.idea
             if step.action == "propose":
                 made = await service.propose(session, filled(idea.author), IdeaIn(
-                    title=idea.title, body=idea.body, area_id=areas[idea.area], tags=idea.tags,
+                    title=idea.title, body=idea.body, area=areas[idea.area], tags=idea.tags,
                     language=idea.language))
                 if made.state != ContentState.PUBLISHED:
                     raise RuntimeError(f"A demo idea was held by moderation: {idea.title!r}")
