@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Annotated
 
@@ -9,9 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from forums.models import ThreadKind
 from hearth.ids import Id
 from hearth.paging import Page
-from hearth.untrusted import CLEAN, CleanLine
+from hearth.untrusted import CLEAN, CleanLine, clean_tags
 
-TAG = re.compile(r"^[a-z0-9][a-z0-9-]{0,29}$")
 LANGUAGES = ("en", "nl", "fr", "de")
 
 
@@ -64,19 +62,7 @@ class ThreadIn(BaseModel):
             raise ValueError("Please describe it in at least 10 characters")
         return value
 
-    @field_validator("tags")
-    @classmethod
-    def _tags(cls, values: list[str]) -> list[str]:
-        tags = []
-        for raw in values:
-            tag = raw.strip().lower().lstrip("#")
-            if not tag:
-                continue
-            if not TAG.match(tag):
-                raise ValueError("Tags are lowercase letters, digits and dashes, at most 30 characters")
-            if tag not in tags:
-                tags.append(tag)
-        return tags
+    _tags = field_validator("tags")(clean_tags)
 
     _language = field_validator("language")(lambda value: _content_language(value))
 

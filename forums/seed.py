@@ -26,9 +26,8 @@ from forums.models import Category, Post, ThreadKind
 from forums.schemas import CategoryIn, PostEdit, PostIn, ThreadIn
 from forums.seed_moderation import seed_moderation
 from hearth import clock
-from hearth.accounts import service as accounts
 from hearth.accounts.models import Account, Role
-from hearth.seed import MEMBERS, TEAM, _email, filled, load_content
+from hearth.seed import demo_people, filled, load_content
 
 RANDOM_SEED = 2026
 SPAN_DAYS = 300            # threads spread over the last ~10 months
@@ -107,24 +106,6 @@ def plan_threads(rng: random.Random) -> list[PlannedThread]:
     if duplicates:
         raise ValueError(f"Seed thread titles must be unique: {sorted(duplicates)}")
     return planned
-
-
-async def _people(session: AsyncSession) -> tuple[dict[str, Account], dict[str, list[Account]]]:
-    """The demo team by duty, and the demo members by the language they write in."""
-    staff: dict[str, Account] = {}
-    for email, _name, _language, roles in TEAM:
-        account = await accounts.get_by_email(session, email)
-        for key, role in STAFF_ROLES.items():
-            if account is not None and role in roles:
-                staff[key] = account
-    by_language: dict[str, list[Account]] = {"nl": [], "fr": [], "en": []}
-    for name, language in MEMBERS:
-        account = await accounts.get_by_email(session, _email(name))
-        if account is not None and account.is_active:
-            by_language.setdefault(language, []).append(account)
-    if len(staff) < len(STAFF_ROLES) or min(len(v) for v in by_language.values()) < 3:
-        raise RuntimeError("The forum demo needs the demo members: run the accounts seeder first")
-    return staff, by_language
 
 
 def _delay(rng: random.Random) -> timedelta:
@@ -276,7 +257,7 @@ async def seed_forums(session: AsyncSession, progress: Progress) -> int:
     if await session.scalar(select(Category.id).where(Category.slug == first_slug)) is not None:
         return 0
     rng = random.Random(RANDOM_SEED)
-    staff, by_language = await _people(session)
+    staff, by_language = await demo_people(session, STAFF_ROLES, "forum")
     everyone = [a for pool in by_language.values() for a in pool] + list(dict.fromkeys(staff.values()))
     now = clock.now()
     threads = plan_threads(rng)

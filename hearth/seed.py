@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from hearth import clock
 from hearth.accounts import service as accounts
-from hearth.accounts.models import Role
+from hearth.accounts.models import Account, Role
 from hearth.db import Database
 from hearth.domains import domain_modules
 from hearth.events import OutboxEvent
@@ -71,6 +71,26 @@ async def seed_accounts(session: AsyncSession, progress: Progress) -> int:
             created += 1
         progress.advance(task)
     return created
+
+
+async def demo_people(session: AsyncSession, staff_roles: dict[str, Role],
+                      demo: str) -> tuple[dict[str, Account], dict[str, list[Account]]]:
+    """The demo team by duty (`staff_roles` names the duties a domain's content uses), and the
+    demo members by the language they write in; `demo` names the demo that needs them."""
+    staff: dict[str, Account] = {}
+    for email, _name, _language, roles in TEAM:
+        account = await accounts.get_by_email(session, email)
+        for key, role in staff_roles.items():
+            if account is not None and role in roles:
+                staff[key] = account
+    by_language: dict[str, list[Account]] = {"nl": [], "fr": [], "en": []}
+    for name, language in MEMBERS:
+        account = await accounts.get_by_email(session, _email(name))
+        if account is not None and account.is_active:
+            by_language.setdefault(language, []).append(account)
+    if len(staff) < len(staff_roles) or min(len(v) for v in by_language.values()) < 3:
+        raise RuntimeError(f"The {demo} demo needs the demo members: run the accounts seeder first")
+    return staff, by_language
 
 
 class SeedContentError(ValueError):

@@ -14,6 +14,7 @@ cleaned (`CleanLine`); a handle names someone, so one carrying such a character 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -77,3 +78,21 @@ def safe_url(value: object) -> str | None:
     except ValueError:  # e.g. an unclosed IPv6 bracket
         return None
     return url if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else None
+
+
+# A tag: letters of any language, digits and dashes ("épargne", "spaarrekening"), lowercased,
+# at most 30 characters, not starting with a dash.
+_TAG = re.compile(r"^[^\W_](?:[^\W_]|-){0,29}$")
+
+
+def clean_tags(values: list[str]) -> list[str]:
+    """Tags as members type them (`#Sparen`, ` fees `), lowercased and once each; a ValueError
+    (pydantic's message) for one that is not a tag."""
+    tags: list[str] = []
+    for raw in values:
+        tag = clean_line(raw).strip().lower().lstrip("#")
+        if tag and not _TAG.match(tag):
+            raise ValueError("Tags are letters, digits and dashes, at most 30 characters")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags

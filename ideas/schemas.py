@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Literal
@@ -11,11 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from hearth.ids import MAX_ID, Id
 from hearth.paging import Page
-from hearth.untrusted import CleanLine
+from hearth.untrusted import CleanLine, clean_tags
 from ideas.models import IdeaStatus
 
 SLUG = r"^[a-z0-9][a-z0-9-]{1,59}$"
-_TAG = re.compile(r"^[a-z0-9][a-z0-9-]{0,29}$")
 Language = Literal["en", "nl", "fr", "de"]
 Sort = Literal["trending", "top", "new"]
 # What a product manager may set by hand; `merged` comes only with a merge.
@@ -62,17 +60,7 @@ class IdeaIn(BaseModel):
 
     _body = field_validator("body")(_trimmed(10, "Please describe the idea in at least 10 characters"))
 
-    @field_validator("tags")
-    @classmethod
-    def _tags(cls, values: list[str]) -> list[str]:
-        tags: list[str] = []
-        for raw in values:
-            tag = raw.strip().lower().lstrip("#")
-            if tag and not _TAG.match(tag):
-                raise ValueError("Tags are lowercase letters, digits and dashes, at most 30 characters")
-            if tag and tag not in tags:
-                tags.append(tag)
-        return tags
+    _tags = field_validator("tags")(clean_tags)
 
 
 class CommentIn(BaseModel):

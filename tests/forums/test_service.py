@@ -61,6 +61,17 @@ def test_bad_threads_are_refused(data: dict, message: str) -> None:
         ThreadIn(category_id=1, **data)
 
 
+def test_tags_are_words_in_any_of_the_languages() -> None:
+    from pydantic import ValidationError
+
+    thread = ThreadIn(category_id=1, title="Sparen voor later", body="Welke rekening raden jullie aan?",
+                      tags=["#Épargne", "spaar-rekening", " épargne ", "koersen"])
+    assert thread.tags == ["épargne", "spaar-rekening", "koersen"]
+    for bad in ("-fees", "two words", "a_b", "x" * 31):
+        with pytest.raises(ValidationError, match="Tags are"):
+            ThreadIn(category_id=1, title="Sparen voor later", body="Welke rekening raden jullie aan?", tags=[bad])
+
+
 async def test_markdown_is_sanitized(database: Database, member, category) -> None:
     thread = await ask(database, member, category, body=(
         "Look <script>alert(1)</script> [here](javascript:alert(2)) "
