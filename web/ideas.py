@@ -71,12 +71,15 @@ def _may_triage(account: Account | shared.Audience | None) -> bool:
 
 # --- the list ---------------------------------------------------------------------------------
 
-# The viewer's votes (every idea they voted for) and, under a vote budget, how many of them
-# still count against it: read with the session, in the one statement a kept list costs.
+# The viewer's votes among the ideas a list shows and, under a vote budget, how many of their votes
+# still count against it: read with the session, in the one statement a kept list costs. The ideas
+# shown are the page's params (`_shown`), so the read is the same size whatever a member voted for.
+# (A Look's statement is prepared once: fixed parameters, no expanding IN lists.)
+_SHOWN = tuple(f"idea_{n}" for n in range(service.PAGE_SIZE))
 _VOTED = select(func.aggregate_strings(cast(IdeaVote.idea_id, String), ",")).where(
-    IdeaVote.voter_id == Account.id).scalar_subquery()
+    IdeaVote.voter_id == Account.id,
+    IdeaVote.idea_id.in_([bindparam(name, type_=Integer) for name in _SHOWN])).scalar_subquery()
 _IN_PLAY = select(func.count()).select_from(IdeaVote).join(Idea, Idea.id == IdeaVote.idea_id).where(
-    # (A Look's statement is prepared once: no expanding IN lists.)
     IdeaVote.voter_id == Account.id, or_(*(Idea.status == s for s in sorted(ACTIVE))),
     bindparam("budget", type_=Integer) > 0,
 ).scalar_subquery()
@@ -89,6 +92,12 @@ class Mine:
 
     voted: frozenset[int]
     in_play: int
+
+
+def _shown(rows: list[service.IdeaRow]) -> dict[str, Any]:
+    """A list's params: the vote budget, and the ideas it shows (0: no idea)."""
+    ids = [r.idea.id for r in rows] + [0] * (len(_SHOWN) - len(rows))
+    return {"budget": _budget(), **dict(zip(_SHOWN, ids, strict=True))}
 
 
 def _ids(text: str | None) -> frozenset[int]:
@@ -150,24 +159,27 @@ async def ideas_page(request: Request, account: CurrentAccount, db: DbSession, s
         raise Unauthorized("Please sign in to continue")
     more = bool(cursor) and is_htmx(request)
 
-    async def text(viewer: Account | shared.Audience | None) -> tuple[str, list[service.IdeaRow]]:
+    async def rows_for(member: Account | None) -> tuple[list[service.IdeaRow], str | None]:
+        return await service.list_ideas(db, member, sort=sort, status=status or LISTED, area=area or None,
+                                        voted_by=member.id if mine and member else None, cursor=cursor)
+
+    async def text(viewer: Account | shared.Audience | None,
+                   found: tuple[list[service.IdeaRow], str | None] | None = None) -> str:
         member = viewer if isinstance(viewer, Account) else None
-        rows, next_cursor = await service.list_ideas(
-            db, member, sort=sort, status=status or LISTED, area=area or None,
-            voted_by=member.id if mine and member else None, cursor=cursor)
+        rows, next_cursor = found or await rows_for(member)
         choices = {"sort": sort, "status": status, "area": area, "mine": mine}
         context: dict[str, Any] = {
             "rows": rows, "next_cursor": next_cursor, **choices, "sorts": _sorts(), "account": viewer,
             "statuses": [str(s) for s in IdeaStatus], "query": lambda **changed: _list_query(**{**choices, **changed})}
         if more:
-            return render_text(request, "ideas/list.html", context, block="idea_rows"), rows
+            return render_text(request, "ideas/list.html", context, block="idea_rows")
         context["areas"] = await service.list_areas(db)
         if member is not None:
             context["budget_note"] = await _budget_of(db, member)
-        return render_text(request, "ideas/list.html", context), rows
+        return render_text(request, "ideas/list.html", context)
 
     async def whole() -> Response:
-        return respond(request, (await text(account))[0])
+        return respond(request, await text(account))
 
     if account is None:
         return await pagecache.serve(request, whole)
@@ -175,7 +187,13 @@ async def ideas_page(request: Request, account: CurrentAccount, db: DbSession, s
         return await whole()
     if mine:
         return await shared.page(request, db, look=_MINE, render=whole, private=True)
-    return await shared.serve(request, db, look=_LIST, params={"budget": _budget()}, render=text,
+    # Every member reads the same rows; which of them the viewer voted for is theirs (the Look).
+    shown = await rows_for(None)
+
+    async def shared_text(viewers: shared.Audience) -> tuple[str, list[service.IdeaRow]]:
+        return await text(viewers, shown), shown[0]
+
+    return await shared.serve(request, db, look=_LIST, params=_shown(shown[0]), render=shared_text,
                               own_parts=_list_parts)
 
 
