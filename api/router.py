@@ -2,7 +2,7 @@
 
 from fastapi import Depends
 
-from api import accounts, care, care_recipes, forums, moderation, notifications, operations, retention, reviews
+from api import accounts, care, care_recipes, forums, ideas, moderation, notifications, operations, retention, reviews
 from api.care_queue import router as care_queue_router
 from api.care_replies import router as care_replies_router
 from api.care_sla import router as care_sla_router
@@ -13,7 +13,7 @@ from hearth.routing import refuse_unknown_query
 
 PREFIX = "/api/v1"
 DEPENDENCIES = [Depends(refuse_unknown_query), Depends(verify_api_csrf), Depends(limit_writes)]
-ROUTERS = [accounts.router, forums.router, notifications.router, moderation.router, reviews.router,
+ROUTERS = [accounts.router, forums.router, notifications.router, moderation.router, reviews.router, ideas.router,
            retention.router, care.router, operations.router, care_sla_router, care_recipes.router,
            care_replies_router,
            care_queue_router]

@@ -130,6 +130,8 @@ class CommentOut(BaseModel):
     author: AuthorOut
     state: str
     created_at: datetime
+    # Why the comment is not public, in plain words, for its author and moderators.
+    moderation: list[str] = []
 
 
 class StatusChangeOut(BaseModel):
@@ -152,6 +154,8 @@ class IdeaOut(IdeaSummary):
     merged_into_title: str | None
     comments: list[CommentOut]
     status_changes: list[StatusChangeOut]
+    # Why the idea is not public, in plain words, for its author and moderators.
+    moderation: list[str] = []
 
 
 class VoteOut(BaseModel):

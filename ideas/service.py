@@ -606,6 +606,8 @@ class IdeaView:
     merged_into: Idea | None = None
     # Why comments the viewer may see are not public (reason codes by comment id).
     moderation: dict[int, list[str]] = field(default_factory=dict)
+    # Why the idea itself is not public (reason codes), for its author and moderators.
+    held_for: list[str] = field(default_factory=list)
 
     @property
     def idea(self) -> Idea:
@@ -625,7 +627,9 @@ async def idea_view(session: AsyncSession, idea_id: int, viewer: Account | None)
         Account, Account.id == IdeaStatusChange.actor_id).where(IdeaStatusChange.idea_id == idea_id)
         .order_by(IdeaStatusChange.id))).all()
     merged_into = await session.get(Idea, row.idea.merged_into_id) if row.idea.merged_into_id else None
-    return IdeaView(row, bool(found[5]), comments, [(c, a) for c, a in changes], merged_into, reasons)
+    held_for = [] if row.idea.public else (await moderation.reasons_for(session, IDEA_KIND, [idea_id])).get(
+        idea_id, [])
+    return IdeaView(row, bool(found[5]), comments, [(c, a) for c, a in changes], merged_into, reasons, held_for)
 
 
 async def _comments(session: AsyncSession, idea_id: int,

@@ -260,7 +260,7 @@ async def test_search_index_can_be_rebuilt_from_the_threads(database: Database, 
         await search.backend().clear(s, "thread")
         await s.commit()
         assert (await search.backend().search(s, query)).total == 0
-    assert await search.reindex(database, batch_size=3) == {"thread": 7}
+    assert await search.reindex(database, batch_size=3, kinds=["thread"]) == {"thread": 7}
     async with database.sessionmaker() as s:
         found = await search.backend().search(s, query)
     assert found.total == 1 and found.hits[0].url.endswith("contactless-payment-question-3")

@@ -6,7 +6,7 @@ import math
 import pytest
 from sqlalchemy import event, select
 
-from hearth import clock, events
+from hearth import clock, events, search
 from hearth.accounts.models import Account
 from hearth.db import Database
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
@@ -350,6 +350,10 @@ async def test_similar_ideas_come_from_search_and_leave_merged_ones_out(database
     await _drain(database)
     async with database.sessionmaker() as s:
         assert other.id not in [f.idea.id for f in await service.similar(s, "contactless limit")]
+    # `hearth reindex` rebuilds the ideas the index should hold: published and not merged.
+    assert await search.reindex(database, kinds=["idea"]) == {"idea": 2}
+    async with database.sessionmaker() as s:
+        assert {f.idea.id for f in await service.similar(s, "contactless")} == {card.id}
 
 
 async def test_low_star_review_themes_reach_the_board_with_their_ideas(database: Database, member, manager,
