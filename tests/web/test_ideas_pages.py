@@ -436,6 +436,10 @@ async def test_board_for_product_managers(make_client, database: Database, membe
     assert board.status_code == 200
     html = board.text
     assert 'href="/api/v1/ideas/export.csv"' in html
+    export = await pm.get("/api/v1/ideas/export.csv")  # the link, followed with the page's cookies
+    assert export.status_code == 200 and export.headers["content-type"].startswith("text/csv")
+    assert export.text.count("Lower the fees number") == 3
+    assert (await reader.get("/api/v1/ideas/export.csv")).status_code == 403
     assert re.search(r'aria-label="Mobile app: Open 1, Planned 1"', html)
     assert re.search(r'aria-label="No area: Open 1"', html)
     assert 'href="/ideas?area=mobile-app&status=planned">1</a>' in html
