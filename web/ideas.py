@@ -489,4 +489,9 @@ async def merge_candidates(idea_id: Id, request: Request, manager: Manager, db: 
                            q: str = Query("", max_length=150)) -> Response:
     """Ideas a duplicate could join, found by their titles while the product manager types."""
     found = [s for s in await service.similar(db, q, limit=CANDIDATES_SHOWN + 1) if s.idea.id != idea_id]
-    return render(request, "ideas/_candidates.html", {"found": found[:CANDIDATES_SHOWN], "q": q})
+    context = {"found": found[:CANDIDATES_SHOWN], "q": q}
+    if is_htmx(request):
+        return render(request, "ideas/_candidates.html", context)
+    # Without script the search is a form of its own: the idea's page comes back with what it found.
+    view = await service.idea_view(db, idea_id, manager)
+    return render(request, "ideas/idea.html", await _idea_context(db, view, candidates=context))

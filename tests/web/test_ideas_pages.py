@@ -351,6 +351,9 @@ async def test_merge_from_the_page(make_client, database: Database, member, mana
     found = await pm.get(f"/ideas/{duplicate.id}/merge/candidates", params={"q": "dark"},
                          headers={"hx-request": "true"})
     assert f'name="into" value="{original.id}"' in found.text and f'value="{duplicate.id}"' not in found.text
+    plain = await pm.get(f"/ideas/{duplicate.id}/merge/candidates", params={"q": "dark"})  # without script
+    assert "<main" in plain.text and "A dark theme for the app" in plain.text
+    assert f'name="into" value="{original.id}"' in plain.text and 'value="dark"' in plain.text
     member_client = await _signed_in(make_client, voter)
     assert (await member_client.get(f"/ideas/{duplicate.id}/merge/candidates?q=dark")).status_code == 403
 
