@@ -26,11 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 console = Console(width=None if sys.stdout.isatty() else 150)
 
 
-async def prepare_pages(url: str, *, search_threads: int) -> dict:
+async def prepare_pages(url: str, *, search_threads: int, ideas: int, idea_votes: int) -> dict:
     """Migrate, seed accounts, make the pages' data (a thread, a category, a product, a search
-    corpus) and sign people in; returns what the page targets need."""
+    corpus, ideas with their votes) and sign people in; returns what the page targets need."""
     os.environ["HEARTH_DATABASE_URL"] = url
     from bench import forums, pages, reviews
+    from bench import ideas as idea_bench
     from hearth import events, migrations
     from hearth.db import Database
     from hearth.seed import seed_accounts
@@ -47,12 +48,16 @@ async def prepare_pages(url: str, *, search_threads: int) -> dict:
             task = progress.add_task("1,000 reviews of one product", total=None)
             product_path = await reviews.product_with_reviews(database)
             progress.update(task, total=1, completed=1)
+            task = progress.add_task(f"{ideas:,} ideas, {idea_votes:,} votes", total=1)
+            idea_path = await idea_bench.ideas_with_votes(database, thread_path, ideas=ideas, votes=idea_votes,
+                                                          progress=lambda done: progress.update(task, completed=done))
             while await events.drain_once(database):
                 pass
             task = progress.add_task("Search corpus (threads of 10 posts)", total=search_threads)
             posts = await forums.build_search_corpus(database, threads=search_threads,
                                                      progress=lambda n: progress.update(task, completed=n))
         return {"thread": thread_path, "category": category_path, "product": product_path, "posts": posts,
+                "idea": idea_path,
                 **await pages.sign_in(database, thread_path)}
     finally:
         await database.dispose()
@@ -99,7 +104,8 @@ async def fresh_postgres(url: str) -> bool:
 def measure_pages(url: str, args: argparse.Namespace, workdir: Path) -> dict:
     from bench import pages
 
-    ctx = asyncio.run(prepare_pages(url, search_threads=args.search_threads))
+    ctx = asyncio.run(prepare_pages(url, search_threads=args.search_threads, ideas=args.ideas,
+                                    idea_votes=args.idea_votes))
     with console.status("Pages…") as status:
         measured = pages.measure(url, ctx, workdir=workdir, workers=args.workers, connections=args.connections,
                                  seconds=args.seconds,
@@ -121,6 +127,8 @@ def main() -> None:
     parser.add_argument("--pages-only", action="store_true", help="measure the pages and nothing else")
     parser.add_argument("--search-threads", type=int, default=10_000,
                         help="search corpus size in threads of 10 posts (default: 100,000 posts)")
+    parser.add_argument("--ideas", type=int, default=50_000, help="ideas behind the trending list")
+    parser.add_argument("--idea-votes", type=int, default=1_000_000, help="votes on those ideas")
     parser.add_argument("--screening-texts", type=int, default=3_000, help="posts screened for the moderation figures")
     parser.add_argument("--mentions", type=int, default=10_000, help="mentions ingested at each number of topics")
     parser.add_argument("--recipe-items", type=int, default=10_000,

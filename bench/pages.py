@@ -57,6 +57,8 @@ PAGES = [
     ("retention dashboard", "retention", "retention", 0.25, False),
     ("care queue", "care_queue", "care", 0.40, False),
     ("care item", "care_item", "care", 0.10, False),
+    ("ideas, trending of 50,000 (1,000,000 votes)", "ideas", "member", 0.25, True),
+    ("idea, 20 comments", "idea", "member", 0.40, True),
 ]
 
 
@@ -104,7 +106,8 @@ def targets(ctx: dict) -> list[Target]:
     paths = {"thread": ctx["thread"], "product": ctx["product"], "home": "/", "category": ctx["category"],
              "search": "/search?q=card+blocked", "profile": f"/members/{ctx['handle']}",
              "notifications": "/notifications", "moderation": "/mod", "retention": "/retention",
-             "care_queue": "/care/queue", "care_item": f"/care/items/{ctx['care_item']}"}
+             "care_queue": "/care/queue", "care_item": f"/care/items/{ctx['care_item']}",
+             "ideas": "/ideas", "idea": ctx["idea"]}
     found = [Target("trivial endpoint (/livez)", "/livez")]
     for name, key, role, share, public in PAGES:
         if public:

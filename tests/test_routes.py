@@ -27,6 +27,7 @@ PUBLIC = {
     ("GET", "/api/v1/products/{slug}"), ("GET", "/api/v1/reviews/{review_id}"), ("GET", "/api/v1/product-categories"),
     ("GET", "/api/v1/ideas"), ("GET", "/api/v1/ideas/{idea_id}"), ("GET", "/api/v1/ideas/similar"),
     ("GET", "/api/v1/ideas/roadmap"), ("GET", "/api/v1/ideas/areas"),
+    ("GET", "/ideas"), ("GET", "/ideas/roadmap"), ("GET", "/ideas/{idea_id}"), ("GET", "/ideas/{idea_id}/{slug}"),
     # Called by X and Facebook: they prove themselves with the channel's secret (signatures, tokens).
     ("GET", "/api/hooks/x/{channel_id}"), ("POST", "/api/hooks/x/{channel_id}"),
     ("GET", "/api/hooks/facebook/{channel_id}"), ("POST", "/api/hooks/facebook/{channel_id}"),

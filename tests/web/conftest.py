@@ -5,6 +5,7 @@ import pytest
 from forums import service as forums
 from forums.schemas import CategoryIn
 from hearth.db import Database
+from tests.ideas.conftest import area, manager  # noqa: F401 - the idea pages' fixtures
 
 
 @pytest.fixture

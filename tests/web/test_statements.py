@@ -22,6 +22,8 @@ from forums.schemas import CategoryIn
 from hearth import clock
 from hearth.accounts.models import Account, Role
 from hearth.db import Database
+from ideas import service as ideas
+from ideas.schemas import AreaIn, CommentIn, IdeaIn, StatusIn
 from moderation import service as moderation
 from moderation.models import FlagReason
 from moderation.schemas import FlagIn
@@ -49,6 +51,17 @@ BUDGETS = {
     "mod queue": (4, 1),
     "retention dashboard": (7, 1),
     "care queue": (6, 1),
+    # The list: its rows (with their authors, areas, tags and the viewer's votes) and the areas.
+    "ideas": (4, 1),
+    # An idea: its row, comments, status history, the ideas merged into it (and the one it joined).
+    "idea": (6, 1),
+    # A list per column.
+    "roadmap": (4, 1),
+    "my votes": (3, 1),
+    # Counts by area and status, the areas, the review themes, the ideas tagged with them, for each
+    # theme shown a search (two statements; at most ideas.service.THEMES_SHOWN themes, here one),
+    # and the matching ideas' rows.
+    "product board": (8, 1),
     # Never kept (who else has it open changes every few seconds): the item, its timeline, tags,
     # viewers, replies' states, escalations, canned responses, procedures, the crisis banner and
     # the customer's side (other items, account, reviews, posts, retention cases); one more when
@@ -68,6 +81,8 @@ class Community:
     product_id: int
     care: Account
     care_item_id: int
+    manager: Account
+    idea_id: int
     grown: int = 0
 
 
@@ -87,7 +102,15 @@ async def _build(database: Database) -> Community:
         await s.commit()
     care = await create_member(database, "care@example.com", "Cas Care", frozenset({Role.CARE_AGENT}))
     item = await _care_item(database, asker, thread.id, "My card is blocked abroad")
-    community = Community(asker, moderator, agent, thread.id, forums.thread_url(thread), product.id, care, item)
+    manager = await create_member(database, "pm@example.com", "Pia Product", frozenset({Role.PRODUCT_MANAGER}))
+    async with database.sessionmaker() as s:
+        area = await ideas.save_area(s, AreaIn(name="Mobile app", slug="mobile-app"))
+        await ideas.note_low_review(s, [{"key": "app", "label": "App"}])
+        idea = await ideas.propose(s, await s.get(Account, asker.id), IdeaIn(
+            title="Dark mode in the mobile app", body="Easier on the eyes at night.", area=area.slug, tags=["app"]))
+        await s.commit()
+    community = Community(asker, moderator, agent, thread.id, forums.thread_url(thread), product.id, care, item,
+                          manager, idea.id)
     await _grow(database, community, 2)
     return community
 
@@ -108,6 +131,29 @@ async def _grow(database: Database, community: Community, count: int) -> None:
             await forums.vote(s, asker, post.id)
             await reviews.vote(s, asker, review.id, True)
             await moderation.flag(s, asker, FlagIn(kind="review", content_id=review.id, reason=FlagReason.SPAM))
+            await s.commit()
+        # More ideas in the list, each with a vote, a comment and a status; more on the idea's page,
+        # and one idea merged into it.
+        async with database.sessionmaker() as s:
+            me = await s.get(Account, helper.id)
+            idea = await ideas.propose(s, me, IdeaIn(title=f"Idea number {i} for the app", area="mobile-app",
+                                                     body=f"Member {i} would like this, {i} times over.",
+                                                     tags=[f"tag{i}", "app"]))
+            await s.commit()
+        async with database.sessionmaker() as s:
+            me, manager = await s.get(Account, helper.id), await s.get(Account, community.manager.id)
+            asker = await s.get(Account, community.asker.id)
+            for idea_id in (idea.id, community.idea_id):
+                await ideas.vote(s, me, idea_id)
+                await ideas.comment(s, me, idea_id, CommentIn(body=f"Comment {i} on idea {idea_id}: yes please."))
+            await ideas.vote(s, asker, idea.id)
+            await ideas.set_status(s, manager, idea.id, StatusIn(status=("planned", "in_progress", "completed")[i % 3],
+                                                                 response=f"Answer number {i} from the team."))
+            if i % 2:
+                await ideas.set_status(s, manager, community.idea_id, StatusIn(
+                    status=("under_review", "planned")[i % 4 // 2], response=f"Status number {i} of dark mode."))
+            else:
+                await ideas.merge(s, manager, idea.id, community.idea_id, f"Merge number {i}.")
             await s.commit()
         # The asker's other conversations with care, and more on the item's timeline.
         await _care_item(database, community.asker, 10_000 + i, f"Question number {i} for care")
@@ -177,6 +223,7 @@ async def test_every_page_costs_the_same_statements_whatever_it_shows(database: 
     moderator = await _signed_in(make_client, community.moderator)
     agent = await _signed_in(make_client, community.agent)
     care = await _signed_in(make_client, community.care)
+    manager = await _signed_in(make_client, community.manager)
     pages = {
         "thread": (asker, community.thread_url),
         "product": (asker, "/products/current-account"),
@@ -189,6 +236,11 @@ async def test_every_page_costs_the_same_statements_whatever_it_shows(database: 
         "retention dashboard": (agent, "/retention"),
         "care queue": (care, "/care/queue"),
         "care item": (care, f"/care/items/{community.care_item_id}"),
+        "ideas": (asker, "/ideas"),
+        "idea": (asker, f"/ideas/{community.idea_id}"),
+        "roadmap": (asker, "/ideas/roadmap"),
+        "my votes": (asker, "/ideas?mine=1"),
+        "product board": (manager, "/ideas/board"),
     }
     small = await _costs(database, pages)
     await _grow(database, community, 4)
