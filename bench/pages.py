@@ -57,7 +57,7 @@ PAGES = [
     ("retention dashboard", "retention", "retention", 0.25, False),
     ("care queue", "care_queue", "care", 0.40, False),
     ("care item", "care_item", "care", 0.10, False),
-    ("ideas, trending of 50,000 (1,000,000 votes)", "ideas", "member", 0.25, True),
+    ("ideas, trending of 50,000 (1,000,000 votes)", "ideas", "member", 0.40, True),
     ("idea, 20 comments", "idea", "member", 0.40, True),
 ]
 
