@@ -323,6 +323,10 @@ def _executed(state: ORMExecuteState) -> None:
 
 @event.listens_for(Session, "before_commit")
 def _raise_versions(session: Session) -> None:
+    if session.in_nested_transaction():
+        # A savepoint released (the worker runs each event's handlers in one): the counters go
+        # up at the real commit. Raised here they would stay locked for the rest of the batch.
+        return
     session.info.pop(KNOWN_VERSIONS, None)  # read before this commit: no longer now
     session.flush()  # what is still pending is written by this commit too
     names = session.info.pop(_CHANGED, None)
@@ -335,8 +339,9 @@ def _raise_versions(session: Session) -> None:
 
 
 @event.listens_for(Session, "after_soft_rollback")
-def _forget(session: Session, _previous: Any) -> None:
-    session.info.pop(_CHANGED, None)
+def _forget(session: Session, previous: Any) -> None:
+    if not previous.nested:  # a savepoint rolled back: what the transaction wrote before it still counts
+        session.info.pop(_CHANGED, None)
 
 
 class Prepared:

@@ -46,3 +46,26 @@ async def test_every_kind_of_write_raises_the_table_version(database: Database) 
         await session.execute(update(Account).where(Account.id == account_id).values(display_name="Nobody"))
         await session.rollback()
     assert await _accounts_version(database) == seen[-1]
+
+
+async def test_savepoints_raise_versions_at_the_real_commit_and_a_failed_one_forgets_nothing(
+        database: Database) -> None:
+    async with database.sessionmaker() as session:
+        account = await accounts.create_account(session, email="sam@example.com", display_name="Sam", password=None)
+        await session.commit()
+        account_id = account.id
+    before = await _accounts_version(database)
+
+    async with database.sessionmaker() as session:
+        await session.execute(update(Account).where(Account.id == account_id).values(display_name="Sam S."))
+        async with session.begin_nested():  # released: nothing counted yet (the worker's per-event savepoints)
+            await session.execute(update(Account).where(Account.id == account_id).values(handle="sam-s"))
+        assert await _accounts_version(database) == before
+        try:
+            async with session.begin_nested():
+                await session.execute(update(Account).where(Account.id == account_id).values(handle="sam-s2"))
+                raise RuntimeError("a handler failed")
+        except RuntimeError:
+            pass
+        await session.commit()
+    assert await _accounts_version(database) == before + 1
