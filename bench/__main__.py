@@ -3,7 +3,8 @@
 First the pages people use all day (`bench/pages.py`), as a visitor and signed in, on SQLite
 and on PostgreSQL, each as a share of the trivial endpoint's throughput in the same run and
 beside a bare FastAPI app; then search, screening, review aggregates, mention ingestion and
-background work. Later issues add their pages to `PAGES` in `bench/pages.py`.
+background work, automation recipes, the care queue under load and the idea exchange's lists
+over 50,000 ideas and 1,000,000 votes. Later issues add their pages to `PAGES` in `bench/pages.py`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -104,7 +106,7 @@ async def fresh_postgres(url: str) -> bool:
 def measure_pages(url: str, args: argparse.Namespace, workdir: Path) -> dict:
     from bench import pages
 
-    ctx = asyncio.run(prepare_pages(url, search_threads=args.search_threads, ideas=args.ideas,
+    ctx = asyncio.run(prepare_pages(url, search_threads=args.search_threads, ideas=args.idea_count,
                                     idea_votes=args.idea_votes))
     with console.status("Pages…") as status:
         measured = pages.measure(url, ctx, workdir=workdir, workers=args.workers, connections=args.connections,
@@ -127,8 +129,6 @@ def main() -> None:
     parser.add_argument("--pages-only", action="store_true", help="measure the pages and nothing else")
     parser.add_argument("--search-threads", type=int, default=10_000,
                         help="search corpus size in threads of 10 posts (default: 100,000 posts)")
-    parser.add_argument("--ideas", type=int, default=50_000, help="ideas behind the trending list")
-    parser.add_argument("--idea-votes", type=int, default=1_000_000, help="votes on those ideas")
     parser.add_argument("--screening-texts", type=int, default=3_000, help="posts screened for the moderation figures")
     parser.add_argument("--mentions", type=int, default=10_000, help="mentions ingested at each number of topics")
     parser.add_argument("--recipe-items", type=int, default=10_000,
@@ -139,6 +139,11 @@ def main() -> None:
     parser.add_argument("--queue-connections", type=int, default=16,
                         help="wrk connections the care queue's 50 agents share (16, as every page's aim is stated)")
     parser.add_argument("--stream-clients", type=int, default=50, help="agents holding the live stream open")
+    parser.add_argument("--ideas-only", action="store_true",
+                        help="measure the idea exchange's lists (50,000 ideas, 1,000,000 votes) and nothing else")
+    parser.add_argument("--idea-count", type=int, default=50_000,
+                        help="ideas behind the trending list (pages and idea exchange benchmarks)")
+    parser.add_argument("--idea-votes", type=int, default=1_000_000, help="votes on them")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
@@ -146,6 +151,9 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="hearth-bench-"))
     if args.care_queue_only:
         report_care_queue(measure_care_queue(args, workdir))
+        return
+    if args.ideas_only:
+        report_ideas(measure_ideas(args, workdir))
         return
     url = args.database_url or f"sqlite+aiosqlite:///{workdir}/bench.db"
     runs = [measure_pages(url, args, workdir)]
@@ -172,7 +180,22 @@ def main() -> None:
         ctx["recipes"] = asyncio.run(recipes_bench.measure(
             args.database_url or f"sqlite+aiosqlite:///{workdir}/recipes.db", open_items=args.recipe_items))
     ctx["care_queue"] = measure_care_queue(args, workdir)
+    ctx["ideas"] = measure_ideas(args, workdir)
     report(runs, url, ctx)
+
+
+def _on_own_databases(args: argparse.Namespace, workdir: Path, what: str, name: str,
+                      measure: Callable[[str, Callable[[str], None]], dict]) -> list[dict]:
+    """`measure(url, say)` on a fresh SQLite file `name`.db, then on PostgreSQL when one answers."""
+    urls = [f"sqlite+aiosqlite:///{workdir}/{name}.db"]
+    if args.postgres_url and asyncio.run(fresh_postgres(args.postgres_url)):
+        urls.append(args.postgres_url)
+    runs = []
+    for url in urls:
+        database = url.split(":")[0]
+        with console.status(f"{what}…") as status:
+            runs.append(measure(url, lambda text, db=database: status.update(f"{what} on {db}: {text}…")))
+    return runs
 
 
 def measure_care_queue(args: argparse.Namespace, workdir: Path) -> list[dict]:
@@ -180,18 +203,24 @@ def measure_care_queue(args: argparse.Namespace, workdir: Path) -> list[dict]:
     open items are more than the other figures want beside them."""
     from bench import care_queue
 
-    urls = [f"sqlite+aiosqlite:///{workdir}/care_queue.db"]
-    if args.postgres_url and asyncio.run(fresh_postgres(args.postgres_url)):
-        urls.append(args.postgres_url)
-    runs = []
-    for url in urls:
-        database = url.split(":")[0]
-        with console.status("Care queue…") as status:
-            runs.append(care_queue.measure(
-                url, workdir=workdir, workers=args.workers, connections=args.queue_connections, seconds=args.seconds,
-                items=args.queue_items, stream_clients=args.stream_clients,
-                say=lambda text, db=database: status.update(f"Care queue on {db}: {text}…")))
-    return runs
+    return _on_own_databases(args, workdir, "Care queue", "care_queue", lambda url, say: care_queue.measure(
+        url, workdir=workdir, workers=args.workers, connections=args.queue_connections, seconds=args.seconds,
+        items=args.queue_items, stream_clients=args.stream_clients, say=say))
+
+
+def measure_ideas(args: argparse.Namespace, workdir: Path) -> list[dict]:
+    """The idea exchange's lists on databases of their own (SQLite, and PostgreSQL when one answers)."""
+    from bench import idea_lists as ideas
+
+    return _on_own_databases(args, workdir, "Ideas", "ideas", lambda url, say: ideas.measure(
+        url, workdir=workdir, workers=args.workers, connections=args.connections, seconds=args.seconds,
+        ideas=args.idea_count, votes=args.idea_votes, say=say))
+
+
+def report_ideas(runs: list[dict]) -> None:
+    from bench import idea_lists as ideas
+
+    ideas.report(console, runs)
 
 
 def report_care_queue(runs: list[dict]) -> None:
@@ -255,6 +284,7 @@ def report(runs: list[dict], url: str, ctx: dict) -> None:
 
     recipes_bench.report(console, ctx["recipes"])
     report_care_queue(ctx["care_queue"])
+    report_ideas(ctx["ideas"])
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps({"pages": [{"database": run["url"].split(":")[0],
@@ -265,7 +295,9 @@ def report(runs: list[dict], url: str, ctx: dict) -> None:
                                                   "ingestion": ctx["ingestion"], "over_http": ctx["over_http"],
                                                   "background": ctx["background"], "recipes": ctx["recipes"],
                                                   "care_queue": [{**run, "rows": [asdict(r) for r in run["rows"]]}
-                                                                 for run in ctx["care_queue"]]},
+                                                                 for run in ctx["care_queue"]],
+                                                  "ideas": [{**run, "rows": [asdict(r) for r in run["rows"]]}
+                                                            for run in ctx["ideas"]]},
                                                  indent=2))
 
 

@@ -20,13 +20,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import random
-import re
 import statistics
 import subprocess
-import sys
-import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -118,50 +114,6 @@ async def prepare(url: str, *, items: int) -> dict[str, Any]:
 
 # --- loading the list and the page -------------------------------------------------------------
 
-def _script(workdir: Path, name: str, requests: list[tuple[str, str, str]]) -> Path:
-    """A wrk script sending each (path, header, value) in turn; each thread starts elsewhere in
-    the list, so every connection works as several agents, and all agents are busy at once."""
-    entries = ",\n".join(f"  {{{json.dumps(p)}, {json.dumps(h)}, {json.dumps(v)}}}" for p, h, v in requests)
-    path = workdir / f"{name}.lua"
-    path.write_text(f"""local entries = {{
-{entries}
-}}
-local next_id = 0
-function setup(thread)
-  thread:set("id", next_id)
-  next_id = next_id + 1
-end
-function init(args)
-  requests = {{}}
-  for i, e in ipairs(entries) do
-    requests[i] = wrk.format("GET", e[1], {{[e[2]] = e[3]}})
-  end
-  counter = (id or 0) * 17
-end
-function request()
-  counter = counter + 1
-  return requests[(counter % #requests) + 1]
-end
-""")
-    return path
-
-
-def _wrk(base: str, name: str, script: Path | None, *, connections: int, seconds: int, path: str = "/livez",
-         threads: int = 2) -> pages.Result:
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
-    if script is not None:
-        command += ["-s", str(script)]
-    out = subprocess.run([*command, base + path], capture_output=True, text=True, check=True).stdout
-    found = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    p50, p99 = (re.search(rf"^\s+{q}%\s+(\S+)", out, re.M) for q in (50, 99))
-    if not (found and p50 and p99):
-        raise RuntimeError(f"wrk said something unexpected:\n{out}")
-    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return pages.Result(name, path, float(found.group(1)), pages._ms(p50.group(1)),  # noqa: SLF001
-                        pages._ms(p99.group(1)), errors + (int(non2xx.group(1)) if non2xx else 0))  # noqa: SLF001
-
-
 def _targets(ctx: dict[str, Any], workdir: Path) -> list[tuple[str, Path]]:
     nonce = new_nonce()
     api, page = [], []
@@ -170,29 +122,20 @@ def _targets(ctx: dict[str, Any], workdir: Path) -> list[tuple[str, Path]]:
             api.append((f"/api/v1/care/items?view={view}", "Authorization", f"Bearer {agent['token']}"))
             page.append((f"/care/queue?view={view}", "Cookie",
                          f"{SESSION_COOKIE}={agent['session']}; {CSRF_COOKIE}={nonce}"))
-    return [(f"queue API list, {AGENTS} agents (mine / unassigned)", _script(workdir, "api", api)),
-            (f"queue page, {AGENTS} agents (mine / unassigned)", _script(workdir, "page", page))]
+    return [(f"queue API list, {AGENTS} agents (mine / unassigned)", pages.rotating_script(workdir, "api", api)),
+            (f"queue page, {AGENTS} agents (mine / unassigned)", pages.rotating_script(workdir, "page", page))]
 
 
 # --- the agents' work during the load ---------------------------------------------------------
 
-class Work:
+class Work(pages.Beside):
     """Claims and releases at a steady rate, each by an agent in turn (an unassigned item
     claimed, then released again on the next round), in a thread beside wrk."""
 
     def __init__(self, base: str, agents: list[dict[str, Any]], per_second: float, *, first: int) -> None:
+        super().__init__()
         self.base, self.agents, self.pause, self.first = base, agents, 1 / per_second, first
-        self.stop = threading.Event()
         self.done = self.failed = 0
-        self.thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> Work:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.stop.set()
-        self.thread.join()
 
     def _run(self) -> None:
         held: list[tuple[int, str]] = []
@@ -287,24 +230,18 @@ def measure(url: str, *, workdir: Path, workers: int, connections: int, seconds:
     """Fill a fresh database, serve it, load the list and the page, then time live updates under load."""
     say(f"{items:,} open items and {AGENTS} agents")
     ctx = asyncio.run(prepare(url, items=items))
-    port = pages.free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, **SERVER_ENV, "HEARTH_DATABASE_URL": url}
-    server = subprocess.Popen([sys.executable, "-m", "hearth.cli", "serve", "--port", str(port),
-                               "--workers", str(workers), "--no-access-log"], cwd=workdir, env=env)
+    base, server = pages.serve(url, workdir=workdir, workers=workers, env=SERVER_ENV)
     rows: list[pages.Result] = []
     try:
-        pages.wait_until_up(base, server)
         say("/livez")
-        _wrk(base, "warm-up", None, connections=connections, seconds=2)
-        rows.append(_wrk(base, "trivial endpoint (/livez)", None, connections=connections, seconds=seconds))
+        rows.append(pages.livez(base, connections=connections, seconds=seconds))
         targets = _targets(ctx, workdir)
         work = {"per_second": WORK_PER_SECOND, "done": 0, "failed": 0}
         for n, (name, script) in enumerate(targets):
             say(f"{name}, the agents working")
             with Work(base, ctx["agents"], WORK_PER_SECOND, first=HELD * AGENTS + 1 + n * 1_000) as busy:
-                _wrk(base, name, script, connections=connections, seconds=2)
-                rows.append(_wrk(base, name, script, connections=connections, seconds=seconds))
+                pages.run_script(base, name, script, connections=connections, seconds=2)
+                rows.append(pages.run_script(base, name, script, connections=connections, seconds=seconds))
             work["done"] += busy.done
             work["failed"] += busy.failed
         say(f"live updates at {stream_clients} stream clients, the API list under load")
@@ -319,20 +256,12 @@ def measure(url: str, *, workdir: Path, workers: int, connections: int, seconds:
 
 
 def report(console: Any, runs: list[dict[str, Any]]) -> None:
-    from rich.table import Table
-
     for run in runs:
-        livez = run["rows"][0]
         work = run["work"]
-        table = Table(title=f"Care queue: {run['items']:,} open items, {run['agents']} agents at once over "
-                            f"{run['connections']} connections, {work['per_second']} claims or releases "
-                            f"a second ({work['done']:,} made, {work['failed']} refused) · {run['database']}")
-        for column in ("what", "requests/s", "p50 ms", "p99 ms", "errors", "share of /livez"):
-            table.add_column(column, justify="left" if column == "what" else "right")
-        for r in run["rows"]:
-            table.add_row(r.name, f"{r.requests_per_second:,.0f}", f"{r.p50_ms:.1f}", f"{r.p99_ms:.1f}", str(r.errors),
-                          f"{r.requests_per_second / livez.requests_per_second:.0%}")
-        console.print(table)
+        console.print(pages.table(f"Care queue: {run['items']:,} open items, {run['agents']} agents at once over "
+                                  f"{run['connections']} connections, {work['per_second']} claims or releases a "
+                                  f"second ({work['done']:,} made, {work['failed']} refused) · {run['database']}",
+                                  run["rows"]))
         live = run["live"]
         console.print(f"Live updates ({live['clients']} agents' event streams open, the API list under load): "
                       f"a claim reaches each stream in p50 {_ms(live['p50_ms'])} · p99 {_ms(live['p99_ms'])}, "

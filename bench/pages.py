@@ -7,15 +7,19 @@ endpoint (`/livez`) against that. Pages are stated as a share of `/livez` in the
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Self
 
 from hearth.db import Database
 from hearth.security import CSRF_COOKIE, SESSION_COOKIE, new_nonce
@@ -140,18 +144,60 @@ def _ms(text: str) -> float:
     return float(number) * _UNITS[unit]
 
 
+def _wrk(command: list[str], name: str, path: str, target: float | None = None) -> Result:
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    found = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    p50, p99 = (re.search(rf"^\s+{q}%\s+(\S+)", out, re.M) for q in (50, 99))
+    if not (found and p50 and p99):
+        raise RuntimeError(f"wrk said something unexpected:\n{out}")
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return Result(name, path, float(found.group(1)), _ms(p50.group(1)), _ms(p99.group(1)),
+                  errors + (int(non2xx.group(1)) if non2xx else 0), target)
+
+
 def run_wrk(base: str, target: Target, *, connections: int, seconds: int, threads: int = 2) -> Result:
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
     if target.cookie:
         command += ["-H", f"Cookie: {target.cookie}"]
-    out = subprocess.run([*command, base + target.path], capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
-    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
-    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return Result(target.name, target.path, rps, p50, p99, errors + (int(non2xx.group(1)) if non2xx else 0),
-                  target.target)
+    return _wrk([*command, base + target.path], target.name, target.path, target.target)
+
+
+def rotating_script(workdir: Path, name: str, requests: list[tuple[str, str, str]]) -> Path:
+    """A wrk script sending each (path, header, value) in turn; each thread starts elsewhere in
+    the list, so every connection works as several people, and all of them are busy at once."""
+    entries = ",\n".join(f"  {{{json.dumps(p)}, {json.dumps(h)}, {json.dumps(v)}}}" for p, h, v in requests)
+    path = workdir / f"{name}.lua"
+    path.write_text(f"""local entries = {{
+{entries}
+}}
+local next_id = 0
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+end
+function init(args)
+  requests = {{}}
+  for i, e in ipairs(entries) do
+    requests[i] = wrk.format("GET", e[1], {{[e[2]] = e[3]}})
+  end
+  counter = (id or 0) * 17
+end
+function request()
+  counter = counter + 1
+  return requests[(counter % #requests) + 1]
+end
+""")
+    return path
+
+
+def run_script(base: str, name: str, script: Path | None, *, connections: int, seconds: int, path: str = "/livez",
+               threads: int = 2) -> Result:
+    """wrk on `path`, or on what `script` (see `rotating_script`) sends."""
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    if script is not None:
+        command += ["-s", str(script)]
+    return _wrk([*command, base + path], name, path)
 
 
 def _load(base: str, target: Target, connections: int, seconds: int) -> Result:
@@ -181,6 +227,62 @@ def _stop(server: subprocess.Popen) -> None:
         server.wait(timeout=15)
     except subprocess.TimeoutExpired:
         server.kill()
+
+
+def table(title: str, rows: list[Result], *, shared: Callable[[Result], bool] = lambda r: True) -> Any:
+    """Rows as a rich table, each (where `shared` says so) as a share of the first: /livez, loaded alike."""
+    from rich.table import Table
+
+    found = Table(title=title)
+    for column in ("what", "requests/s", "p50 ms", "p99 ms", "errors", "share of /livez"):
+        found.add_column(column, justify="left" if column == "what" else "right")
+    for r in rows:
+        share = f"{r.requests_per_second / rows[0].requests_per_second:.0%}" if shared(r) else ""
+        found.add_row(r.name, f"{r.requests_per_second:,.0f}", f"{r.p50_ms:.1f}", f"{r.p99_ms:.1f}", str(r.errors),
+                      share)
+    return found
+
+
+class Beside:
+    """Work in a thread of its own beside wrk, from the `with` until its block ends (`_run`
+    stops when `stop` is set)."""
+
+    def __init__(self) -> None:
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Self:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def _run(self) -> None:
+        raise NotImplementedError
+
+
+def serve(url: str, *, workdir: Path, workers: int, env: dict[str, str]) -> tuple[str, subprocess.Popen]:
+    """`hearth serve` with `workers` processes on `url` and a free port, once it answers: its
+    address and its process (end it with `_stop`)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "hearth.cli", "serve", "--port", str(port),
+                               "--workers", str(workers), "--no-access-log"], cwd=workdir,
+                              env={**os.environ, **env, "HEARTH_DATABASE_URL": url})
+    try:
+        wait_until_up(base, server)
+    except BaseException:
+        _stop(server)
+        raise
+    return base, server
+
+
+def livez(base: str, *, connections: int, seconds: int) -> Result:
+    """The trivial endpoint loaded as the pages are, after a warm-up: what they are a share of."""
+    run_script(base, "warm-up", None, connections=connections, seconds=2)
+    return run_script(base, "trivial endpoint (/livez)", None, connections=connections, seconds=seconds)
 
 
 def measure(url: str, ctx: dict, *, workdir: Path, workers: int, connections: int, seconds: int,

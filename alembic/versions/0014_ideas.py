@@ -135,13 +135,13 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('idea_id', 'voter_id', name=op.f('pk_idea_votes'))
     )
     with op.batch_alter_table('idea_votes', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_idea_votes_voter_id'), ['voter_id'], unique=False)
+        batch_op.create_index('ix_idea_votes_voter_id_idea_id', ['voter_id', 'idea_id'], unique=False)
 
 
 
 def downgrade() -> None:
     with op.batch_alter_table('idea_votes', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_idea_votes_voter_id'))
+        batch_op.drop_index('ix_idea_votes_voter_id_idea_id')
 
     op.drop_table('idea_votes')
     with op.batch_alter_table('idea_tags', schema=None) as batch_op:
