@@ -9,14 +9,12 @@ parent, and the parent's own replies started a thread of their own), they are me
 from __future__ import annotations
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care import sources
 from care.models import Conversation, ConversationKey, Mention, MentionTopic
 from care.schemas import MentionIn
-from hearth.db import engine_of
+from hearth.db import upsert_insert
 
 
 def _keys(mention: MentionIn) -> list[str]:
@@ -110,15 +108,11 @@ async def assign(session: AsyncSession, channel_id: int, mentions: list[MentionI
 async def _create(session: AsyncSession, channel_id: int, fresh: dict[str, dict]) -> dict[str, int]:
     """New conversations in one statement, then their ids by the keys that opened them. A
     conversation another worker opened with the same key a moment ago is simply shared."""
-    await session.execute(_insert(session)(Conversation).on_conflict_do_nothing(), list(fresh.values()))
+    await session.execute(upsert_insert(session, Conversation).on_conflict_do_nothing(), list(fresh.values()))
     ids = dict((await session.execute(select(Conversation.root_key, Conversation.id).where(
         Conversation.channel_id == channel_id,
         Conversation.root_key.in_([row["root_key"] for row in fresh.values()])))).all())
     return {root: ids[row["root_key"]] for root, row in fresh.items()}
-
-
-def _insert(session: AsyncSession):  # noqa: ANN202 - the dialect's INSERT, for ON CONFLICT
-    return pg_insert if engine_of(session).dialect.name == "postgresql" else sqlite_insert
 
 
 async def _survivor(session: AsyncSession, ids: set[int]) -> int:
@@ -146,7 +140,7 @@ async def _add_keys(session: AsyncSession, channel_id: int, keys: dict[str, int]
     rows = [{"channel_id": channel_id, "external_id": k, "conversation_id": v} for k, v in keys.items()]
     # Another worker may have keyed the same message a moment ago: keep its key; the next
     # message that links the two conversations merges them.
-    await session.execute(_insert(session)(ConversationKey).on_conflict_do_nothing(), rows)
+    await session.execute(upsert_insert(session, ConversationKey).on_conflict_do_nothing(), rows)
 
 
 async def recount(session: AsyncSession, conversation_ids: list[int]) -> None:

@@ -262,6 +262,13 @@ def engine_of(session: AsyncSession) -> AsyncEngine:
     return cast(AsyncEngine, session.bind)
 
 
+def upsert_insert(session: AsyncSession | Session, target: Any) -> Any:
+    """The dialect's INSERT for `target` (a model or table), the one with ON CONFLICT: SQLite's
+    and PostgreSQL's are separate constructs with the same methods."""
+    bind = session.get_bind()
+    return (sqlite_insert if bind.dialect.name == "sqlite" else pg_insert)(target)
+
+
 def rowcount(result: Result[Any]) -> int:
     """How many rows an UPDATE or DELETE matched. `execute` is typed as returning a `Result`;
     for those statements it is a `CursorResult`, which counts them."""
@@ -332,9 +339,8 @@ def _raise_versions(session: Session) -> None:
     names = session.info.pop(_CHANGED, None)
     if not names:
         return
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
     for name in sorted(names):
-        session.execute(insert(_VERSIONS).values(name=name, version=1).on_conflict_do_update(
+        session.execute(upsert_insert(session, _VERSIONS).values(name=name, version=1).on_conflict_do_update(
             index_elements=["name"], set_={"version": _VERSIONS.c.version + 1}))
 
 

@@ -19,15 +19,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, exists, false, func, insert, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm.attributes import set_committed_value
 
 from hearth import clock, events, markdown, paging, saving, search
 from hearth.accounts.models import Account, Role
-from hearth.db import rowcount
+from hearth.db import rowcount, upsert_insert
 from hearth.errors import Conflict, Forbidden, Invalid, NotFound
 from hearth.settings import get_settings
 from ideas.models import (
@@ -130,17 +128,12 @@ async def _area_for(session: AsyncSession, area: str | int | None) -> IdeaArea |
 
 # --- proposing --------------------------------------------------------------------------------
 
-def _dialect_insert(session: AsyncSession, model: type) -> Any:
-    dialect = session.get_bind().dialect.name
-    return (sqlite_insert if dialect == "sqlite" else pg_insert)(model)
-
-
 async def _insert_new(session: AsyncSession, model: type, rows: list[dict[str, Any]]) -> int:
     """Insert the rows whose key is not taken yet (ON CONFLICT DO NOTHING); how many were new.
     Two requests inserting the same key at once: the database lets one in, the other finds it."""
     if not rows:
         return 0
-    result = await session.execute(_dialect_insert(session, model).values(rows).on_conflict_do_nothing())
+    result = await session.execute(upsert_insert(session, model).values(rows).on_conflict_do_nothing())
     return rowcount(result)
 
 
